@@ -6,9 +6,11 @@ import { toNodeListener } from '../../server/node-adapter.js';
 import { registerCalling } from './calling/index.js';
 import { loadOrCreateCertificate } from './certificate.js';
 import type { CommunicationResource, SandboxContext, UpgradeHandler } from './context.js';
-import { communicationResourceId } from './directory.js';
+import { registerControl } from './control.js';
+import { app, communicationResourceId } from './directory.js';
 import { registerEntra } from './entra/index.js';
 import { registerExchange } from './exchange.js';
+import { FaultRegistry } from './faults.js';
 import { registerGraph } from './graph/index.js';
 import { registerIdentity } from './identity/index.js';
 import { createConsoleLog, type SandboxLog } from './log.js';
@@ -84,6 +86,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     router,
     signingKey: new SigningKey(),
     resource,
+    app,
+    faults: new FaultRegistry(),
     certificate,
     state,
     log,
@@ -91,6 +95,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     onClose: (task) => closeTasks.push(task),
   };
 
+  registerControl(context);
   registerEntra(context);
   registerIdentity(context);
   registerExchange(context);

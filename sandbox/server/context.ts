@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 import type { TlsCertificate } from './certificate.js';
+import type { SandboxApp } from './directory.js';
+import type { FaultRegistry } from './faults.js';
 import type { SandboxLog } from './log.js';
 import type { Router } from './router.js';
 import type { SigningKey } from './signing.js';
@@ -30,6 +32,10 @@ export interface SandboxContext {
   /** Signs every token the sandbox issues (Entra and Communication Services). */
   signingKey: SigningKey;
   resource: CommunicationResource;
+  /** The Entra app registration of the Teams endpoint. */
+  app: SandboxApp;
+  /** Faults armed by tests; emulators consult it before answering. */
+  faults: FaultRegistry;
   certificate: TlsCertificate;
   state: SandboxState;
   log: SandboxLog;
