@@ -1,0 +1,2 @@
+/** English messages of the element; other locales translate these keys. */
+export const screenShareMessages = {};

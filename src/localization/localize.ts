@@ -1,0 +1,99 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+import { en, type Messages } from './en.js';
+
+/** A translation: metadata plus some or all messages. Missing keys fall back to English. */
+export interface Translation extends Partial<Messages> {
+  /** BCP 47 language tag, such as `de` or `pt-BR`. */
+  $code: string;
+  /** The language's own name, such as `Deutsch`. */
+  $name: string;
+  $dir: 'ltr' | 'rtl';
+}
+
+/** A translation that defines every message; use it with `satisfies` so a missing key fails to compile. */
+export type CompleteTranslation = Translation & Messages;
+
+type MessageArguments<K extends keyof Messages> = Messages[K] extends (...values: infer A) => string ? A : [];
+
+const translations = new Map<string, Translation>([['en', { $code: 'en', $name: 'English', $dir: 'ltr', ...en }]]);
+const connected = new Set<LocalizeController>();
+let documentObserver: MutationObserver | undefined;
+
+/** Adds or replaces translations; connected elements render again in the new strings. */
+export function registerTranslation(...added: Translation[]): void {
+  for (const translation of added) {
+    translations.set(translation.$code.toLowerCase(), translation);
+  }
+  for (const controller of connected) controller.host.requestUpdate();
+}
+
+/** The codes of the registered translations. */
+export function registeredLocales(): string[] {
+  return [...translations.keys()];
+}
+
+function observeDocumentLanguage(): void {
+  if (documentObserver !== undefined || typeof MutationObserver === 'undefined') return;
+  documentObserver = new MutationObserver(() => {
+    for (const controller of connected) controller.host.requestUpdate();
+  });
+  documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+}
+
+/**
+ * Gives an element its strings in the language of its closest `lang` attribute (or the
+ * document's, or the browser's), falling back from `pt-BR` to `pt` to English per message.
+ */
+export class LocalizeController implements ReactiveController {
+  readonly host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    connected.add(this);
+    observeDocumentLanguage();
+  }
+
+  hostDisconnected(): void {
+    connected.delete(this);
+  }
+
+  /** The language tag in effect, lower case. */
+  lang(): string {
+    const fromTree = this.host.closest<HTMLElement>('[lang]')?.lang;
+    return (fromTree || document.documentElement.lang || navigator.language || 'en').toLowerCase();
+  }
+
+  /** The text direction in effect: the closest `dir` attribute, else the language's own. */
+  dir(): 'ltr' | 'rtl' {
+    const fromTree = this.host.closest<HTMLElement>('[dir]')?.dir || document.documentElement.dir;
+    if (fromTree === 'rtl' || fromTree === 'ltr') return fromTree;
+    return this.#translations()[0]?.$dir ?? 'ltr';
+  }
+
+  /** Returns the localized message for `key`, with `values` filled in. */
+  term<K extends keyof Messages>(key: K, ...values: MessageArguments<K>): string {
+    for (const translation of this.#translations()) {
+      const message = translation[key] as Messages[K] | undefined;
+      if (message === undefined) continue;
+      return typeof message === 'function' ? (message as (...args: unknown[]) => string)(...values) : message;
+    }
+    return String(key);
+  }
+
+  /** Formats a date or time in the language in effect. */
+  date(value: Date | number, options?: Intl.DateTimeFormatOptions): string {
+    return new Intl.DateTimeFormat(this.lang(), options).format(value);
+  }
+
+  /** Translations to consult, most specific first: `pt-br`, `pt`, then English. */
+  #translations(): Translation[] {
+    const lang = this.lang();
+    const chain = [translations.get(lang), translations.get(lang.split('-')[0]!), translations.get('en')];
+    return chain.filter((translation): translation is Translation => translation !== undefined);
+  }
+}
