@@ -1,0 +1,203 @@
+/**
+ * The calling port: the part of `@azure/communication-calling` the kit uses, typed from the SDK's
+ * own interfaces with `Pick<>`. The real SDK satisfies it (checked at compile time in
+ * `sdk-conformance.ts`, so a change in the SDK's API breaks the build) and so does the sandbox's
+ * WebRTC module. Event signatures are restated with port types, so code written against the port
+ * cannot reach SDK members that the sandbox does not implement.
+ */
+import type {
+  AcceptCallOptions,
+  AudioDeviceInfo,
+  CallClientOptions,
+  CallEndedEvent,
+  CallKind,
+  CreateViewOptions,
+  DeviceAccess,
+  HangUpOptions,
+  JoinCallOptions,
+  LocalVideoStream,
+  PermissionConstraints,
+  PropertyChangedEvent,
+  RemoteParticipant,
+  RemoteVideoStream,
+  StartTeamsCallOptions,
+  StartTeamsGroupCallOptions,
+  TeamsCall,
+  TeamsCallAgent,
+  TeamsIncomingCall,
+  TeamsMeetingIdLocator,
+  TeamsMeetingLinkLocator,
+  VideoDeviceInfo,
+  VideoStreamRendererView,
+  DeviceManager,
+  ConnectionStateChangedEvent,
+} from '@azure/communication-calling';
+import type {
+  CommunicationTokenCredential,
+  MicrosoftTeamsAppIdentifier,
+  MicrosoftTeamsUserIdentifier,
+  PhoneNumberIdentifier,
+  UnknownIdentifier,
+} from '@azure/communication-common';
+
+/** A listener of a collection change, with port types. */
+export type CollectionUpdatedListener<T> = (args: { added: T[]; removed: T[] }) => void;
+
+/** Whom a Teams call agent can call. */
+export type TeamsCallTarget =
+  | MicrosoftTeamsUserIdentifier
+  | PhoneNumberIdentifier
+  | MicrosoftTeamsAppIdentifier
+  | UnknownIdentifier;
+
+export interface LocalVideoStreamPort
+  extends Pick<LocalVideoStream, 'source' | 'mediaStreamType' | 'switchSource' | 'getMediaStream' | 'dispose'> {}
+
+export interface RemoteVideoStreamPort
+  extends Pick<RemoteVideoStream, 'id' | 'mediaStreamType' | 'isAvailable' | 'isReceiving' | 'size' | 'getMediaStream'> {
+  on(event: 'isAvailableChanged' | 'isReceivingChanged' | 'sizeChanged', listener: PropertyChangedEvent): void;
+  off(event: 'isAvailableChanged' | 'isReceivingChanged' | 'sizeChanged', listener: PropertyChangedEvent): void;
+}
+
+export interface RemoteParticipantPort
+  extends Pick<RemoteParticipant, 'identifier' | 'displayName' | 'state' | 'callEndReason' | 'isMuted' | 'isSpeaking' | 'role'> {
+  readonly videoStreams: ReadonlyArray<RemoteVideoStreamPort>;
+  on(event: 'stateChanged' | 'isMutedChanged' | 'isSpeakingChanged' | 'displayNameChanged' | 'roleChanged', listener: PropertyChangedEvent): void;
+  on(event: 'videoStreamsUpdated', listener: CollectionUpdatedListener<RemoteVideoStreamPort>): void;
+  off(event: 'stateChanged' | 'isMutedChanged' | 'isSpeakingChanged' | 'displayNameChanged' | 'roleChanged', listener: PropertyChangedEvent): void;
+  off(event: 'videoStreamsUpdated', listener: CollectionUpdatedListener<RemoteVideoStreamPort>): void;
+}
+
+/** Property-change events of a call. */
+export type CallPropertyEvent =
+  | 'stateChanged'
+  | 'idChanged'
+  | 'isMutedChanged'
+  | 'isScreenSharingOnChanged'
+  | 'isLocalVideoStartedChanged'
+  | 'roleChanged';
+
+export interface TeamsCallPort
+  extends Pick<
+    TeamsCall,
+    | 'id'
+    | 'kind'
+    | 'state'
+    | 'callEndReason'
+    | 'direction'
+    | 'callerInfo'
+    | 'isMuted'
+    | 'isScreenSharingOn'
+    | 'isLocalVideoStarted'
+    | 'role'
+    | 'mute'
+    | 'unmute'
+    | 'hold'
+    | 'resume'
+  > {
+  readonly localVideoStreams: ReadonlyArray<LocalVideoStreamPort>;
+  readonly remoteParticipants: ReadonlyArray<RemoteParticipantPort>;
+  hangUp(options?: HangUpOptions): Promise<void>;
+  startVideo(localVideoStream: LocalVideoStreamPort): Promise<void>;
+  stopVideo(localVideoStream: LocalVideoStreamPort): Promise<void>;
+  startScreenSharing(localVideoStream?: LocalVideoStreamPort): Promise<void>;
+  stopScreenSharing(): Promise<void>;
+  on(event: CallPropertyEvent, listener: PropertyChangedEvent): void;
+  on(event: 'remoteParticipantsUpdated', listener: CollectionUpdatedListener<RemoteParticipantPort>): void;
+  on(event: 'localVideoStreamsUpdated', listener: CollectionUpdatedListener<LocalVideoStreamPort>): void;
+  off(event: CallPropertyEvent, listener: PropertyChangedEvent): void;
+  off(event: 'remoteParticipantsUpdated', listener: CollectionUpdatedListener<RemoteParticipantPort>): void;
+  off(event: 'localVideoStreamsUpdated', listener: CollectionUpdatedListener<LocalVideoStreamPort>): void;
+}
+
+export interface TeamsIncomingCallPort extends Pick<TeamsIncomingCall, 'id' | 'callerInfo' | 'callEndReason' | 'reject'> {
+  accept(options?: AcceptCallOptions): Promise<TeamsCallPort>;
+  on(event: 'callEnded', listener: CallEndedEvent): void;
+  off(event: 'callEnded', listener: CallEndedEvent): void;
+}
+
+export type IncomingCallListener = (args: { incomingCall: TeamsIncomingCallPort }) => void;
+
+export interface TeamsCallAgentPort extends Pick<TeamsCallAgent, 'kind' | 'connectionState' | 'dispose'> {
+  readonly calls: ReadonlyArray<TeamsCallPort>;
+  startCall(participant: TeamsCallTarget, options?: StartTeamsCallOptions): TeamsCallPort;
+  startCall(participants: TeamsCallTarget[], options?: StartTeamsGroupCallOptions): TeamsCallPort;
+  join(meetingLocator: TeamsMeetingLinkLocator | TeamsMeetingIdLocator, options?: JoinCallOptions): TeamsCallPort;
+  on(event: 'incomingCall', listener: IncomingCallListener): void;
+  on(event: 'callsUpdated', listener: CollectionUpdatedListener<TeamsCallPort>): void;
+  on(event: 'connectionStateChanged', listener: ConnectionStateChangedEvent): void;
+  off(event: 'incomingCall', listener: IncomingCallListener): void;
+  off(event: 'callsUpdated', listener: CollectionUpdatedListener<TeamsCallPort>): void;
+  off(event: 'connectionStateChanged', listener: ConnectionStateChangedEvent): void;
+}
+
+export interface DeviceManagerPort
+  extends Pick<
+    DeviceManager,
+    | 'isSpeakerSelectionAvailable'
+    | 'selectedMicrophone'
+    | 'selectedSpeaker'
+    | 'getCameras'
+    | 'getMicrophones'
+    | 'getSpeakers'
+    | 'selectMicrophone'
+    | 'selectSpeaker'
+  > {
+  askDevicePermission(constraints: PermissionConstraints): Promise<DeviceAccess>;
+  on(event: 'videoDevicesUpdated', listener: CollectionUpdatedListener<VideoDeviceInfo>): void;
+  on(event: 'audioDevicesUpdated', listener: CollectionUpdatedListener<AudioDeviceInfo>): void;
+  on(event: 'selectedMicrophoneChanged' | 'selectedSpeakerChanged', listener: PropertyChangedEvent): void;
+  off(event: 'videoDevicesUpdated', listener: CollectionUpdatedListener<VideoDeviceInfo>): void;
+  off(event: 'audioDevicesUpdated', listener: CollectionUpdatedListener<AudioDeviceInfo>): void;
+  off(event: 'selectedMicrophoneChanged' | 'selectedSpeakerChanged', listener: PropertyChangedEvent): void;
+}
+
+export interface CallClientPort {
+  createTeamsCallAgent(credential: CommunicationTokenCredential): Promise<TeamsCallAgentPort>;
+  getDeviceManager(): Promise<DeviceManagerPort>;
+  dispose(): Promise<void>;
+}
+
+export interface VideoStreamRendererViewPort extends Pick<VideoStreamRendererView, 'target' | 'isMirrored' | 'scalingMode' | 'dispose'> {}
+
+export interface VideoStreamRendererPort {
+  createView(options?: CreateViewOptions): Promise<VideoStreamRendererViewPort>;
+  dispose(): void;
+}
+
+/** A renderer constructor over the port's stream types. */
+export interface VideoStreamRendererConstructor {
+  new (stream: LocalVideoStreamPort | RemoteVideoStreamPort): VideoStreamRendererPort;
+}
+
+/**
+ * A module with the calling SDK's API: `@azure/communication-calling` itself, or the sandbox's
+ * implementation over local WebRTC.
+ */
+export interface CallingModule {
+  CallClient: new (options?: CallClientOptions) => CallClientPort;
+  LocalVideoStream: {
+    new (source: VideoDeviceInfo): LocalVideoStreamPort;
+    new (source: MediaStream): LocalVideoStreamPort;
+  };
+  /**
+   * The SDK's renderer accepts only the SDK's own stream classes, so the parameter is `never`
+   * here and `createRenderer` below is the one place that constructs it.
+   */
+  VideoStreamRenderer: new (stream: never) => VideoStreamRendererPort;
+}
+
+export type { CallKind };
+
+/**
+ * Creates a renderer for a stream that came from the same module. Every stream the port hands out
+ * is the module's own object (an SDK `RemoteVideoStream` with the real SDK), which is what its
+ * renderer requires, so widening the constructor here is safe.
+ */
+export function createRenderer(
+  module: CallingModule,
+  stream: LocalVideoStreamPort | RemoteVideoStreamPort,
+): VideoStreamRendererPort {
+  const Renderer = module.VideoStreamRenderer as unknown as VideoStreamRendererConstructor;
+  return new Renderer(stream);
+}

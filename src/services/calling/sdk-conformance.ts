@@ -1,0 +1,16 @@
+/**
+ * Compile-time proof that `@azure/communication-calling` satisfies the calling port. Nothing here
+ * runs or is bundled (the import is type-only); `npm run check` fails when an SDK update changes a
+ * member the kit uses.
+ */
+import type * as CallingSdk from '@azure/communication-calling';
+
+import type { CallingModule, DeviceManagerPort, TeamsCallAgentPort, TeamsCallPort, TeamsIncomingCallPort } from './port.js';
+
+type Satisfies<Actual extends Expected, Expected> = Actual;
+
+export type SdkModuleSatisfiesPort = Satisfies<typeof CallingSdk, CallingModule>;
+export type SdkCallAgentSatisfiesPort = Satisfies<CallingSdk.TeamsCallAgent, TeamsCallAgentPort>;
+export type SdkCallSatisfiesPort = Satisfies<CallingSdk.TeamsCall, TeamsCallPort>;
+export type SdkIncomingCallSatisfiesPort = Satisfies<CallingSdk.TeamsIncomingCall, TeamsIncomingCallPort>;
+export type SdkDeviceManagerSatisfiesPort = Satisfies<CallingSdk.DeviceManager, DeviceManagerPort>;

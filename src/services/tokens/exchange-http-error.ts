@@ -1,0 +1,100 @@
+import { ExchangeError, redactSecrets } from './exchange-error.js';
+
+/** Longest excerpt of a server's error message that goes into an `ExchangeError` message. */
+const maximumServerMessageLength = 300;
+
+/** What the exchange endpoint sends with an error status: `{ error: { code, message } }`. */
+interface ServerError {
+  code: string | undefined;
+  message: string | undefined;
+}
+
+/**
+ * Converts an exchange endpoint's error response (any status outside 200-299) into an
+ * `ExchangeError`. The message starts with `description` (which names the endpoint URL), gives the
+ * status and the server's code, and includes the server's own message with JWTs and `entraToken`
+ * redacted.
+ */
+export async function readExchangeHttpError(
+  response: Response,
+  description: string,
+  entraToken: string,
+  now: number,
+): Promise<ExchangeError> {
+  const status = response.status;
+  const serverError = await readServerError(response);
+  const serverCode = serverError.code;
+  const codeText = serverCode === undefined ? '' : ` ${serverCode}`;
+  const serverText =
+    serverError.message === undefined ? '' : `: ${serverError.message.slice(0, maximumServerMessageLength)}`;
+  const summary = redactSecrets(`${description} answered ${status}${codeText}${serverText}`, [
+    entraToken,
+  ]);
+  const base = { status, ...(serverCode === undefined ? {} : { serverCode }) };
+
+  if (status === 401) {
+    return new ExchangeError(
+      'exchange-unauthorized',
+      `${summary}. It rejected the Entra token; sign in again, and check that the token is for the Communication Services resource.`,
+      base,
+    );
+  }
+
+  if (status === 403) {
+    return new ExchangeError(
+      'exchange-forbidden',
+      `${summary}. Its policy does not allow this user, tenant, app or origin.`,
+      base,
+    );
+  }
+
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
+    const when = retryAfterMs === undefined ? 'later' : `in ${Math.ceil(retryAfterMs / 1000)} s`;
+    return new ExchangeError('exchange-throttled', `${summary}. Too many requests; try again ${when}.`, {
+      ...base,
+      retryable: true,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+  }
+
+  if (status >= 500) {
+    return new ExchangeError('exchange-unavailable', `${summary}. Try again later.`, { ...base, retryable: true });
+  }
+
+  return new ExchangeError('exchange-failed', `${summary}. Check the exchange endpoint URL and its configuration.`, base);
+}
+
+/**
+ * Parses a `Retry-After` header, either delay seconds or an HTTP date, into milliseconds from
+ * `now`. Returns `undefined` when the header is missing or unreadable.
+ *
+ * NOTE: a browser only exposes `Retry-After` of a cross-origin response when the endpoint lists it
+ * in `Access-Control-Expose-Headers`.
+ */
+export function parseRetryAfter(header: string | null, now: number): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+async function readServerError(response: Response): Promise<ServerError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    // A proxy or platform error page is usually HTML; the status alone must do.
+    return { code: undefined, message: undefined };
+  }
+
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return {
+    code: typeof error?.code === 'string' ? error.code : undefined,
+    message: typeof error?.message === 'string' ? error.message : undefined,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Signs a test session in as a sandbox user without MSAL: Entra tokens come from the sandbox's
+ * `/__sandbox/entra-token` route, and everything after that (the exchange endpoint, Graph, the
+ * calling signalling) is the real path. Sign-in itself is tested through MSAL elsewhere.
+ */
+import { sandboxOrigin } from '/__sandbox__.js';
+
+import type { AuthService } from '../../../src/services/auth/auth-service.js';
+import { TeamsError } from '../../../src/services/errors.js';
+import { configureSession, resetSessions, setSessionServices } from '../../../src/services/session/registry.js';
+import type { CommunicationTokenSource, Session } from '../../../src/services/session/session.js';
+import type { CommunicationAccessToken, EntraToken, SessionAccount } from '../../../src/services/session/types.js';
+
+/** Client id of the sandbox's app registration. */
+export const sandboxClientId = '3c7d9e21-8a4b-4f0c-9d6e-5b2a1c0e7a11';
+
+interface MintedToken {
+  accessToken: string;
+  user: { id: string; tenantId: string; displayName: string; userPrincipalName: string };
+}
+
+/** Mints an Entra access token for a sandbox user; `resource` picks Graph or Communication Services. */
+export async function mintEntraToken(user: string, resource: 'graph' | 'communication'): Promise<MintedToken> {
+  const response = await fetch(`${sandboxOrigin}/__sandbox/entra-token`, {
+    method: 'POST',
+    body: JSON.stringify({ user, resource }),
+  });
+  if (!response.ok) throw new Error(`Minting a token for ${user} failed with ${response.status}.`);
+  return (await response.json()) as MintedToken;
+}
+
+class SandboxTestAuth implements AuthService {
+  account: SessionAccount | undefined;
+  readonly #user: string;
+
+  constructor(user: string) {
+    this.#user = user;
+  }
+
+  async initialize(): Promise<SessionAccount> {
+    const { user } = await mintEntraToken(this.#user, 'graph');
+    this.account = { name: user.displayName, username: user.userPrincipalName, objectId: user.id, tenantId: user.tenantId };
+    return this.account;
+  }
+
+  signIn(): Promise<SessionAccount> {
+    return this.initialize();
+  }
+
+  async signOut(): Promise<void> {
+    this.account = undefined;
+  }
+
+  async acquireToken(request: { scopes: string[] }): Promise<EntraToken> {
+    if (this.account === undefined) throw new TeamsError('interaction-required', 'Not signed in.');
+    const resource = request.scopes.some((scope) => scope.includes('communication')) ? 'communication' : 'graph';
+    const { accessToken } = await mintEntraToken(this.#user, resource);
+    return { accessToken, expiresOnTimestamp: Date.now() + 3_600_000 };
+  }
+}
+
+/** A minimal token source over the real exchange endpoint, without the refresh logic. */
+class ExchangeTokenSource implements CommunicationTokenSource {
+  readonly #auth: AuthService;
+  readonly #exchangeUrl: string;
+
+  constructor(auth: AuthService, exchangeUrl: string) {
+    this.#auth = auth;
+    this.#exchangeUrl = exchangeUrl;
+  }
+
+  readonly credential = {
+    getToken: () => this.getToken(),
+    dispose: () => undefined,
+  };
+
+  async getToken(): Promise<CommunicationAccessToken> {
+    const entra = await this.#auth.acquireToken({ scopes: ['https://auth.msft.communication.azure.com/Teams.ManageCalls'] });
+    const response = await fetch(this.#exchangeUrl, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${entra.accessToken}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    if (!response.ok) throw new Error(`The exchange failed with ${response.status}.`);
+    const { token, expiresOn } = (await response.json()) as { token: string; expiresOn: string };
+    return { token, expiresOnTimestamp: Date.parse(expiresOn) };
+  }
+
+  dispose(): void {}
+}
+
+/**
+ * Configures a session signed in as `user` (a sandbox UPN such as `adele.vance@contoso.com`)
+ * against the in-process sandbox, and waits until it is signed in.
+ */
+export async function signInTestSession(user: string, name = 'default'): Promise<Session> {
+  setSessionServices({
+    createAuthService: () => new SandboxTestAuth(user),
+    createTokenSource: (auth, options) => new ExchangeTokenSource(auth, String(options.exchange)),
+  });
+  const session = configureSession(
+    {
+      clientId: sandboxClientId,
+      authority: `${sandboxOrigin}/organizations/v2.0`,
+      exchange: `${sandboxOrigin}/api/token-exchange`,
+      graphBaseUrl: `${sandboxOrigin}/graph/`,
+    },
+    name,
+  );
+  await session.whenReady();
+  return session;
+}
+
+/** Forgets all sessions between tests. */
+export function resetTestSessions(): void {
+  resetSessions();
+}
