@@ -10,9 +10,10 @@ register();
 const { startSandbox } = await import('./sandbox/server/app.ts');
 const { createConsoleLog } = await import('./sandbox/server/log.ts');
 
-/** Starts the sandbox with the test server and serves its origin as `/__sandbox__.js`. */
+let sandbox;
+
+/** Starts the sandbox with the test server; test pages read its origin from `window.__TEAMS_SANDBOX__`. */
 function sandboxPlugin() {
-  let sandbox;
   return {
     name: 'teams-sandbox',
     async serverStart() {
@@ -20,16 +21,6 @@ function sandboxPlugin() {
     },
     async serverStop() {
       await sandbox?.close();
-    },
-    serve(context) {
-      if (context.path === '/__sandbox__.js') {
-        const { origin, resource } = sandbox.context;
-        return {
-          body: `export const sandboxOrigin = ${JSON.stringify(origin)};\nexport const communicationResourceId = ${JSON.stringify(resource.id)};\n`,
-          type: 'js',
-        };
-      }
-      return undefined;
     },
   };
 }
@@ -39,6 +30,15 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'production'] },
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <head>
+    <script>window.__TEAMS_SANDBOX__ = ${JSON.stringify({ origin: sandbox.origin, clientId: sandbox.context.app.clientId })};</script>
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
   browsers: [
     playwrightLauncher({
       product: 'chromium',

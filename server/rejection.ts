@@ -1,22 +1,23 @@
 import { exchangeErrors, type ExchangeErrorBody, type ExchangeErrorCode } from './error-codes.js';
 
-/** Why the endpoint refuses a request: the code and message sent to the client. */
-export interface Rejection {
-  code: ExchangeErrorCode;
-  /** What was wrong and what to do. Sent to the client and logged, so it must never contain a token. */
-  message: string;
-  /** Extra response headers, such as `Retry-After`. */
-  headers?: Record<string, string>;
+/**
+ * Why the endpoint refuses a request: the code and message sent to the client. A class rather
+ * than a plain object, so that `instanceof` tells it apart from a parsed body that happens to
+ * have `code` and `message` fields.
+ */
+export class Rejection {
+  constructor(
+    readonly code: ExchangeErrorCode,
+    /** What was wrong and what to do. Sent to the client and logged, so it must never contain a token. */
+    readonly message: string,
+    /** Extra response headers, such as `Retry-After`. */
+    readonly headers: Record<string, string> = {},
+  ) {}
 }
 
 /** Creates a rejection. */
 export function reject(code: ExchangeErrorCode, message: string, headers?: Record<string, string>): Rejection {
-  return headers === undefined ? { code, message } : { code, message, headers };
-}
-
-/** Tells a rejection from other step results. */
-export function isRejection(value: unknown): value is Rejection {
-  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+  return new Rejection(code, message, headers);
 }
 
 /**

@@ -48,6 +48,7 @@ export function registerControl(context: SandboxContext): void {
   });
 
   // Echoes whether a request carried a bearer token, without returning it, for client tests.
+  router.add('OPTIONS', '/__sandbox/whoami', preflight);
   router.add('GET', '/__sandbox/whoami', (request) =>
     jsonResponse(request, { hasBearerToken: bearerToken(request) !== undefined }),
   );

@@ -3,16 +3,13 @@
  * `/__sandbox/entra-token` route, and everything after that (the exchange endpoint, Graph, the
  * calling signalling) is the real path. Sign-in itself is tested through MSAL elsewhere.
  */
-import { sandboxOrigin } from '/__sandbox__.js';
-
 import type { AuthService } from '../../../src/services/auth/auth-service.js';
 import { TeamsError } from '../../../src/services/errors.js';
 import { configureSession, resetSessions, setSessionServices } from '../../../src/services/session/registry.js';
 import type { CommunicationTokenSource, Session } from '../../../src/services/session/session.js';
 import type { CommunicationAccessToken, EntraToken, SessionAccount } from '../../../src/services/session/types.js';
 
-/** Client id of the sandbox's app registration. */
-export const sandboxClientId = '3c7d9e21-8a4b-4f0c-9d6e-5b2a1c0e7a11';
+import { sandboxClientId, sandboxOrigin } from './sandbox.js';
 
 interface MintedToken {
   accessToken: string;
