@@ -47,6 +47,32 @@ export function registerControl(context: SandboxContext): void {
     return jsonResponse(request, { accessToken, user });
   });
 
+  // Body: { user: upn or object id, lifetimeSeconds? }. The same claims as the identity emulator
+  // issues, without an Entra token; for tests of the calling module alone.
+  // TODO: issue through the identity emulator's own token function once it exports one.
+  router.add('OPTIONS', '/__sandbox/communication-token', preflight);
+  router.add('POST', '/__sandbox/communication-token', async (request) => {
+    const body = (await request.json()) as { user?: string; lifetimeSeconds?: number };
+    const user = findUser(body.user ?? '');
+    if (user === undefined) {
+      return jsonResponse(request, { error: { code: 'UserNotFound', message: `No sandbox user ${body.user}.` } }, 404);
+    }
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const expiresAt = issuedAt + (body.lifetimeSeconds ?? 3600);
+    const token = context.signingKey.sign({
+      skypeid: `orgid:${user.id}`,
+      scp: 1792,
+      csi: String(issuedAt),
+      iat: issuedAt,
+      exp: expiresAt,
+      rgn: 'amer',
+      tid: user.tenantId,
+      acsScope: 'voip,chat',
+      resourceId: context.resource.id,
+    });
+    return jsonResponse(request, { token, expiresOn: new Date(expiresAt * 1000).toISOString(), user });
+  });
+
   // Echoes whether a request carried a bearer token, without returning it, for client tests.
   router.add('OPTIONS', '/__sandbox/whoami', preflight);
   router.add('GET', '/__sandbox/whoami', (request) =>
