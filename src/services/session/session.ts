@@ -13,8 +13,11 @@ import type {
 } from './types.js';
 import { validateSessionOptions } from './validate.js';
 
-/** The token service as the session uses it. */
-export interface CommunicationTokenSource {
+/**
+ * The token service as the session uses it. It fires `refresh-failed` events whose detail has
+ * the `error`, so a background refresh that needs the user to sign in again reaches the session.
+ */
+export interface CommunicationTokenSource extends EventTarget {
   getToken(options?: { signal?: AbortSignal; forceRefresh?: boolean }): Promise<CommunicationAccessToken>;
   readonly credential: CommunicationTokenCredential;
   dispose(): void;
@@ -163,7 +166,11 @@ export class Session extends EventTarget implements SessionApi {
 
   #signedIn(account: SessionAccount): void {
     this.#tokens?.dispose();
-    this.#tokens = this.#services.createTokenSource(this.#auth!, this.#options!, account);
+    const tokens = this.#services.createTokenSource(this.#auth!, this.#options!, account);
+    tokens.addEventListener('refresh-failed', (event) => {
+      if (tokens === this.#tokens) this.#reportTokenFailure((event as CustomEvent<{ error: unknown }>).detail.error);
+    });
+    this.#tokens = tokens;
     this.#setState({ status: 'signed-in', account, error: undefined });
   }
 

@@ -6,7 +6,10 @@ import { ExchangeError, redactSecrets } from './exchange-error.js';
 import { readExchangeHttpError } from './exchange-http-error.js';
 import { readExchangeResult } from './exchange-result.js';
 
-/** Default time limit of one exchange. The identity SDK alone retries 5xx for about 5 s. */
+/**
+ * Default time limit of one exchange, in milliseconds. It leaves room for an endpoint whose
+ * identity client retries 5xx, which takes about 5 s with `@azure/communication-identity` 1.3.1.
+ */
 export const defaultExchangeTimeoutMs = 30_000;
 
 /** Options of `ExchangeClient`. */
@@ -24,7 +27,7 @@ export interface ExchangeClientOptions {
   fetch?: typeof fetch;
 }
 
-/** What one exchange needs besides the Entra token. */
+/** Parameters of one exchange besides the Entra token. */
 export interface ExchangeContext {
   /** The signed-in account, passed on to an exchange function. */
   account: SessionAccount;
@@ -43,7 +46,7 @@ export interface ExchangeContext {
 export class ExchangeClient {
   readonly #exchangeFunction: ExchangeFunction | undefined;
   readonly #endpointUrl: URL | undefined;
-  /** How messages name the exchange: the endpoint URL without its query, or "The exchange function". */
+  /** Subject of error messages: the endpoint URL without its query, or "The exchange function". */
   readonly #description: string;
   readonly #timeoutMs: number;
   readonly #clock: Clock;
@@ -73,7 +76,7 @@ export class ExchangeClient {
     const seconds = this.#timeoutMs / 1000;
     const timeoutError = new ExchangeError(
       'exchange-unavailable',
-      `${this.#description} did not answer within ${seconds} s. Check that it is running and reachable.`,
+      `${this.#description} timed out: no response within ${seconds} s. Check that it is running and reachable.`,
       { retryable: true },
     );
     const timer = this.#clock.setTimeout(() => controller.abort(timeoutError), this.#timeoutMs);
@@ -81,11 +84,11 @@ export class ExchangeClient {
     context.signal?.addEventListener('abort', forwardAbort, { once: true });
 
     try {
-      const answer =
+      const result =
         this.#endpointUrl === undefined
           ? await this.#callFunction(entraToken, context.account, controller.signal)
           : await this.#post(this.#endpointUrl, entraToken, controller.signal);
-      return readExchangeResult(answer, this.#description, this.#clock.now());
+      return readExchangeResult(result, this.#description, this.#clock.now());
     } finally {
       this.#clock.clearTimeout(timer);
       context.signal?.removeEventListener('abort', forwardAbort);
@@ -99,11 +102,11 @@ export class ExchangeClient {
         method: 'POST',
         headers: { authorization: `Bearer ${entraToken}`, 'content-type': 'application/json' },
         body: '{}',
-        // The Entra token is the only credential: no cookies, and no cached answers.
+        // The Entra token is the only credential, so no cookies are sent. Responses are never cached.
         credentials: 'omit',
         cache: 'no-store',
         // An endpoint that redirects is misconfigured (often a login page in front of it), and
-        // following the redirect would send the token on.
+        // following the redirect could send the token to another URL.
         redirect: 'manual',
         signal,
       });
@@ -119,7 +122,7 @@ export class ExchangeClient {
     if (response.type === 'opaqueredirect') {
       throw new ExchangeError(
         'exchange-failed',
-        `${this.#description} answered with a redirect. Point the exchange URL at the endpoint itself.`,
+        `${this.#description} responded with a redirect. Point the exchange URL at the endpoint itself.`,
       );
     }
 
@@ -133,7 +136,7 @@ export class ExchangeClient {
       if (signal.aborted) throw signal.reason;
       throw new ExchangeError(
         'exchange-invalid-response',
-        `${this.#description} answered ${response.status} with a body that is not JSON.`,
+        `${this.#description} responded ${response.status} with a body that is not JSON.`,
         { status: response.status, cause: error },
       );
     }

@@ -4,9 +4,9 @@ import { TeamsError } from '../errors.js';
  * Codes of a failed token exchange, for the UI to explain:
  * - `exchange-unauthorized`: the endpoint rejected the Entra token (401). Signing in again helps.
  * - `exchange-forbidden`: the endpoint's policy refused this user, tenant, app or origin (403).
- * - `exchange-throttled`: too many requests (429); `retryAfterMs` tells when to try again.
+ * - `exchange-throttled`: too many requests (429). `retryAfterMs` is the delay the endpoint requested.
  * - `exchange-unavailable`: 5xx, network failure or timeout. Retryable.
- * - `exchange-invalid-response`: the answer is not a valid, unexpired `{ token, expiresOn }`.
+ * - `exchange-invalid-response`: the response is not a valid, unexpired `{ token, expiresOn }`.
  * - `exchange-failed`: any other failure, such as 400, 404 or a redirect, which points at a
  *   misconfigured endpoint.
  */

@@ -1,9 +1,9 @@
 import { ExchangeError, redactSecrets } from './exchange-error.js';
 
-/** Longest excerpt of a server's error message that goes into an `ExchangeError` message. */
+/** Maximum length of the excerpt of a server's error message that an `ExchangeError` message includes. */
 const maximumServerMessageLength = 300;
 
-/** What the exchange endpoint sends with an error status: `{ error: { code, message } }`. */
+/** Error body of the exchange endpoint, `{ error: { code, message } }`, with the fields that are strings. */
 interface ServerError {
   code: string | undefined;
   message: string | undefined;
@@ -27,15 +27,13 @@ export async function readExchangeHttpError(
   const codeText = serverCode === undefined ? '' : ` ${serverCode}`;
   const serverText =
     serverError.message === undefined ? '' : `: ${serverError.message.slice(0, maximumServerMessageLength)}`;
-  const summary = redactSecrets(`${description} answered ${status}${codeText}${serverText}`, [
-    entraToken,
-  ]);
+  const summary = redactSecrets(`${description} responded ${status}${codeText}${serverText}`, [entraToken]);
   const base = { status, ...(serverCode === undefined ? {} : { serverCode }) };
 
   if (status === 401) {
     return new ExchangeError(
       'exchange-unauthorized',
-      `${summary}. It rejected the Entra token; sign in again, and check that the token is for the Communication Services resource.`,
+      `${summary}. The endpoint rejected the Entra token. Sign in again, and check that the token is for the Communication Services resource.`,
       base,
     );
   }
@@ -43,7 +41,7 @@ export async function readExchangeHttpError(
   if (status === 403) {
     return new ExchangeError(
       'exchange-forbidden',
-      `${summary}. Its policy does not allow this user, tenant, app or origin.`,
+      `${summary}. The endpoint's policy does not allow this user, tenant, app or origin.`,
       base,
     );
   }
@@ -51,7 +49,7 @@ export async function readExchangeHttpError(
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
     const when = retryAfterMs === undefined ? 'later' : `in ${Math.ceil(retryAfterMs / 1000)} s`;
-    return new ExchangeError('exchange-throttled', `${summary}. Too many requests; try again ${when}.`, {
+    return new ExchangeError('exchange-throttled', `${summary}. Too many requests. Try again ${when}.`, {
       ...base,
       retryable: true,
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
@@ -88,7 +86,7 @@ async function readServerError(response: Response): Promise<ServerError> {
   try {
     body = await response.json();
   } catch {
-    // A proxy or platform error page is usually HTML; the status alone must do.
+    // A proxy or platform error page is usually HTML, so the status is all there is.
     return { code: undefined, message: undefined };
   }
 

@@ -9,9 +9,9 @@ import { ExchangeError } from './exchange-error.js';
 const isoDateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * Validates an exchange answer and converts it to a `CommunicationAccessToken`.
+ * Validates an exchange response body and converts it to a `CommunicationAccessToken`.
  *
- * The identity SDK passes the service's answer through unchecked (`{}` stays `{}`, a bad date
+ * The identity SDK returns the service's response unchecked (`{}` stays `{}`, a bad date
  * becomes an Invalid Date), so this checks everything: `token` must be a non-empty string and
  * `expiresOn` an ISO 8601 date in the future. A `Date` is accepted too, because a host's exchange
  * function may return the SDK's result object as is. Throws `ExchangeError` with code
@@ -19,7 +19,7 @@ const isoDateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+
  */
 export function readExchangeResult(value: unknown, source: string, now: number): CommunicationAccessToken {
   const invalid = (problem: string): ExchangeError =>
-    new ExchangeError('exchange-invalid-response', `${source} returned an invalid answer: ${problem}.`);
+    new ExchangeError('exchange-invalid-response', `${source} returned an invalid response: ${problem}.`);
 
   if (typeof value !== 'object' || value === null) {
     throw invalid('expected a JSON object { token, expiresOn }');

@@ -16,7 +16,7 @@ export interface PageEventTargets {
   window: EventTarget;
 }
 
-/** A `PageLifecycle` over `visibilitychange` (to visible) on the document and `online` on the window. */
+/** Creates a `PageLifecycle` from `visibilitychange` (to visible) on the document and `online` on the window. */
 export function browserPageLifecycle(targets: PageEventTargets = { document, window }): PageLifecycle {
   return {
     onResume(listener) {

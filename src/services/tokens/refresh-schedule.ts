@@ -54,8 +54,8 @@ export function retryDelay(
 
 /**
  * Tells whether an Entra token expires inside the refresh window. A Communication Services token
- * exchanged from it would expire with it and be due for refresh at once, so the service asks MSAL
- * for a new Entra token instead.
+ * exchanged from it would expire with it and be due for refresh at once, so the service requests
+ * a new Entra token from MSAL instead.
  */
 export function expiresInsideRefreshWindow(expiresOnTimestamp: number, now: number, policy: RefreshPolicy): boolean {
   return expiresOnTimestamp - now <= policy.refreshWindowMs;

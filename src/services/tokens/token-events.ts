@@ -1,6 +1,6 @@
 import type { TeamsError } from '../errors.js';
 
-/** What started a refresh: a `getToken` call, the proactive timer, a retry after a failure, or a page resume. */
+/** Trigger of a refresh: a `getToken` call, the proactive timer, a retry after a failure, or a page resume. */
 export type RefreshReason = 'request' | 'scheduled' | 'retry' | 'resume';
 
 /** Detail of `token-refreshed`. The token itself is left out; call `getToken()` for it. */

@@ -1,13 +1,14 @@
 /**
  * Signs a test session in as a sandbox user without MSAL: Entra tokens come from the sandbox's
- * `/__sandbox/entra-token` route, and everything after that (the exchange endpoint, Graph, the
- * calling signalling) is the real path. Sign-in itself is tested through MSAL elsewhere.
+ * `/__sandbox/entra-token` route, and everything after that (the token service, the exchange
+ * endpoint, Graph, the calling signalling) is the real path. Sign-in itself is tested through MSAL elsewhere.
  */
 import type { AuthService } from '../../../src/services/auth/auth-service.js';
 import { TeamsError } from '../../../src/services/errors.js';
 import { configureSession, resetSessions, setSessionServices } from '../../../src/services/session/registry.js';
-import type { CommunicationTokenSource, Session } from '../../../src/services/session/session.js';
-import type { CommunicationAccessToken, EntraToken, SessionAccount } from '../../../src/services/session/types.js';
+import type { Session } from '../../../src/services/session/session.js';
+import type { EntraToken, SessionAccount } from '../../../src/services/session/types.js';
+import { CommunicationTokenService } from '../../../src/services/tokens/index.js';
 
 import { sandboxClientId, sandboxOrigin } from './sandbox.js';
 
@@ -56,36 +57,6 @@ class SandboxTestAuth implements AuthService {
   }
 }
 
-/** A minimal token source over the real exchange endpoint, without the refresh logic. */
-class ExchangeTokenSource implements CommunicationTokenSource {
-  readonly #auth: AuthService;
-  readonly #exchangeUrl: string;
-
-  constructor(auth: AuthService, exchangeUrl: string) {
-    this.#auth = auth;
-    this.#exchangeUrl = exchangeUrl;
-  }
-
-  readonly credential = {
-    getToken: () => this.getToken(),
-    dispose: () => undefined,
-  };
-
-  async getToken(): Promise<CommunicationAccessToken> {
-    const entra = await this.#auth.acquireToken({ scopes: ['https://auth.msft.communication.azure.com/Teams.ManageCalls'] });
-    const response = await fetch(this.#exchangeUrl, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${entra.accessToken}`, 'content-type': 'application/json' },
-      body: '{}',
-    });
-    if (!response.ok) throw new Error(`The exchange failed with ${response.status}.`);
-    const { token, expiresOn } = (await response.json()) as { token: string; expiresOn: string };
-    return { token, expiresOnTimestamp: Date.parse(expiresOn) };
-  }
-
-  dispose(): void {}
-}
-
 /**
  * Configures a session signed in as `user` (a sandbox UPN such as `adele.vance@contoso.com`)
  * against the in-process sandbox, and waits until it is signed in.
@@ -93,7 +64,8 @@ class ExchangeTokenSource implements CommunicationTokenSource {
 export async function signInTestSession(user: string, name = 'default'): Promise<Session> {
   setSessionServices({
     createAuthService: () => new SandboxTestAuth(user),
-    createTokenSource: (auth, options) => new ExchangeTokenSource(auth, String(options.exchange)),
+    createTokenSource: (auth, options, account) =>
+      new CommunicationTokenService({ entraTokenProvider: auth, exchange: options.exchange, account, logger: null }),
   });
   const session = configureSession(
     {
