@@ -10,8 +10,14 @@ export function isOriginAllowed(origin: string | null, requestUrl: string, polic
   if (origin === null) return true;
   if (origin === new URL(requestUrl).origin) return true;
   if (policy === undefined) return false;
-  if (typeof policy === 'function') return policy(origin);
-  return policy.includes(origin);
+  if (typeof policy !== 'function') return policy.includes(origin);
+
+  try {
+    return policy(origin);
+  } catch {
+    // A predicate that fails allows nothing, rather than failing the request.
+    return false;
+  }
 }
 
 /**
@@ -27,7 +33,7 @@ export function corsHeaders(origin: string | null): Record<string, string> {
   };
 }
 
-/** The answer to a CORS preflight (`OPTIONS`) from an allowed origin. */
+/** Builds the response to a CORS preflight (`OPTIONS`) from an allowed origin. */
 export function preflightResponse(origin: string | null): Response {
   return new Response(null, {
     status: 204,

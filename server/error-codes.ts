@@ -14,7 +14,7 @@ export const exchangeErrors = {
   OriginNotAllowed: 403,
   /**
    * This endpoint's own rate limit (per client address or per user), or Communication Services
-   * throttling. `Retry-After` says when to try again.
+   * throttling. `Retry-After` gives the seconds to wait.
    */
   TooManyRequests: 429,
   /** No `Authorization` header. */
@@ -45,9 +45,9 @@ export const exchangeErrors = {
   ExchangeRejected: 403,
   /** Communication Services rejected the endpoint's own credentials (connection string). */
   IdentityServiceUnauthorized: 502,
-  /** Communication Services failed (5xx) or returned an invalid answer. */
+  /** Communication Services failed (5xx) or returned an invalid token or expiry. */
   IdentityServiceError: 502,
-  /** Communication Services did not answer in time or could not be reached. */
+  /** Communication Services did not respond in time or could not be reached. */
   IdentityServiceUnavailable: 504,
 } as const;
 

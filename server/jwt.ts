@@ -4,13 +4,13 @@ export interface DecodedJwt {
   claims: Record<string, unknown>;
   /** `<header>.<payload>` as sent, the input of the signature. */
   signingInput: string;
-  signature: Uint8Array;
+  signature: Uint8Array<ArrayBuffer>;
 }
 
 /**
  * Splits and decodes a compact JWS (`header.payload.signature`). Returns `undefined` when the text
- * is not three base64url segments whose first two are JSON objects. Uses only web-standard APIs,
- * so the handler runs on Node, Deno, Bun and edge runtimes alike.
+ * is not three base64url segments whose first two are JSON objects. Uses only web-standard APIs
+ * (`atob`, `TextDecoder`), so the handler does not depend on Node's `Buffer`.
  */
 export function decodeJwt(token: string): DecodedJwt | undefined {
   const parts = token.split('.');
@@ -26,7 +26,7 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
 }
 
 /** Decodes base64url without padding. Returns `undefined` for any other character. */
-export function base64UrlToBytes(segment: string): Uint8Array | undefined {
+export function base64UrlToBytes(segment: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(segment)) return undefined;
   const base64 = segment.replace(/-/g, '+').replace(/_/g, '/');
 

@@ -9,7 +9,8 @@ export interface ExchangeLogger {
 }
 
 const jwtPattern = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
-const authorizationPattern = /\b(Bearer|HMAC-SHA256)\s+\S+/gi;
+// RFC 6750 token characters, at least 16 of them, so prose such as "bearer token" stays readable.
+const authorizationPattern = /\b(Bearer|HMAC-SHA256)\s+[A-Za-z0-9._~+/=&;-]{16,}/gi;
 
 /**
  * Replaces anything that looks like a JWT or an `Authorization` value with a placeholder. Log lines
@@ -21,8 +22,8 @@ export function redactSecrets(text: string): string {
 }
 
 /**
- * Wraps a host's logger so that every line is redacted and a logger that throws cannot fail the
- * request. Without a logger, nothing is logged.
+ * Wraps a host's logger so that every line is redacted and an exception from the logger is
+ * swallowed rather than failing the request. Without a logger, nothing is logged.
  */
 export function createSafeLogger(logger: ExchangeLogger | undefined): ExchangeLogger {
   const write = (level: keyof ExchangeLogger) => (message: string) => {

@@ -3,14 +3,18 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { TLSSocket } from 'node:tls';
 
-/** A web-standard request handler, as the exchange endpoint and the sandbox routes are written. */
-export type FetchHandler = (request: Request) => Promise<Response>;
+/**
+ * A web-standard request handler, as the exchange endpoint and the sandbox routes are written.
+ * `connection` carries details only the socket has, such as the peer address.
+ */
+export type FetchHandler = (request: Request, connection: { remoteAddress?: string }) => Promise<Response>;
 
 /**
  * Converts a `node:http` request to a web-standard `Request`. The body is streamed, not buffered,
- * so the handler decides how much of it to read.
+ * so the handler decides how much of it to read. The request's `signal` aborts when the client
+ * disconnects before the body arrives or, given `outgoing`, before the response is sent.
  */
-export function toWebRequest(incoming: IncomingMessage): Request {
+export function toWebRequest(incoming: IncomingMessage, outgoing?: ServerResponse): Request {
   const protocol = incoming.socket instanceof TLSSocket ? 'https' : 'http';
   const host = incoming.headers.host ?? 'localhost';
   const url = new URL(incoming.url ?? '/', `${protocol}://${host}`);
@@ -26,6 +30,9 @@ export function toWebRequest(incoming: IncomingMessage): Request {
   const abort = new AbortController();
   incoming.once('close', () => {
     if (!incoming.complete) abort.abort();
+  });
+  outgoing?.once('close', () => {
+    if (!outgoing.writableFinished) abort.abort();
   });
 
   return new Request(url, {
@@ -59,8 +66,9 @@ export async function sendWebResponse(response: Response, outgoing: ServerRespon
 }
 
 /**
- * Adapts a web-standard handler to a `node:http` request listener. A handler that throws gets a
- * JSON 500 without the error's details, and the error goes to `onError`.
+ * Adapts a web-standard handler to a `node:http` request listener; Express accepts the listener
+ * too, because its `req` and `res` are node's. A handler that throws gets a JSON 500 without the
+ * error's details, and the error goes to `onError`.
  */
 export function toNodeListener(
   handler: FetchHandler,
@@ -70,7 +78,7 @@ export function toNodeListener(
     void (async () => {
       let response: Response;
       try {
-        response = await handler(toWebRequest(incoming));
+        response = await handler(toWebRequest(incoming, outgoing), { remoteAddress: incoming.socket.remoteAddress });
       } catch (error) {
         onError(error);
         response = Response.json(

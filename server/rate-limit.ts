@@ -33,7 +33,7 @@ export class FixedWindowRateLimiter {
     this.#maxKeys = maxKeys;
   }
 
-  /** Counts one request for `key` at time `now` (milliseconds) and says whether it may proceed. */
+  /** Counts one request for `key` at time `now` (milliseconds) and returns whether it may proceed. */
   take(key: string, now: number): RateLimitDecision {
     let window = this.#windows.get(key);
     if (window === undefined || now - window.startedAt >= this.#windowMs) {

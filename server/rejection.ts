@@ -1,14 +1,14 @@
 import { exchangeErrors, type ExchangeErrorBody, type ExchangeErrorCode } from './error-codes.js';
 
 /**
- * Why the endpoint refuses a request: the code and message sent to the client. A class rather
- * than a plain object, so that `instanceof` tells it apart from a parsed body that happens to
- * have `code` and `message` fields.
+ * The reason the endpoint rejects a request: the code and message sent to the client. A class
+ * rather than a plain object, so that `instanceof` distinguishes it from a parsed body that
+ * happens to have `code` and `message` fields.
  */
 export class Rejection {
   constructor(
     readonly code: ExchangeErrorCode,
-    /** What was wrong and what to do. Sent to the client and logged, so it must never contain a token. */
+    /** The problem and the fix, sent to the client and logged, so it must never contain a token. */
     readonly message: string,
     /** Extra response headers, such as `Retry-After`. */
     readonly headers: Record<string, string> = {},
@@ -22,7 +22,7 @@ export function reject(code: ExchangeErrorCode, message: string, headers?: Recor
 
 /**
  * Builds the JSON error response for a rejection, with the status from the error-code table.
- * Every 401 carries `WWW-Authenticate` as RFC 6750 asks of a bearer-token resource.
+ * Every 401 carries `WWW-Authenticate`, as RFC 6750 requires of a bearer-token resource.
  */
 export function rejectionResponse(rejection: Rejection, corsHeaders: Record<string, string>): Response {
   const status = exchangeErrors[rejection.code];

@@ -2,8 +2,8 @@ import { reject, type Rejection } from './rejection.js';
 
 /**
  * Reads and checks the request body: empty, or a JSON object of at most `maxBytes` bytes. The
- * body carries nothing the exchange uses today; it is checked so that a later field cannot turn
- * an oversized or garbled body into a crash.
+ * exchange uses nothing from the body today. It is checked anyway, so that a field added later
+ * cannot turn an oversized or garbled body into a crash.
  *
  * `Content-Length` is checked before reading, and a chunked body is counted while it streams, so a
  * large body is refused without being buffered.
@@ -15,12 +15,12 @@ export async function readRequestBody(request: Request, maxBytes: number): Promi
   }
 
   const read = await readTextWithLimit(request, maxBytes);
-  if (read.failure === 'too-large') return tooLarge(maxBytes);
-  if (read.failure === 'unreadable') {
+  if ('failure' in read) {
+    if (read.failure === 'too-large') return tooLarge(maxBytes);
+    if (read.failure === 'not-utf-8') {
+      return reject('InvalidBody', 'The request body is not UTF-8 text. Send an empty body or a JSON object.');
+    }
     return reject('InvalidBody', 'The request body could not be read to the end. Send the request again.');
-  }
-  if (read.failure === 'not-utf-8') {
-    return reject('InvalidBody', 'The request body is not UTF-8 text. Send an empty body or a JSON object.');
   }
   const text = read.text;
   if (text.trim() === '') return {};
@@ -37,7 +37,7 @@ export async function readRequestBody(request: Request, maxBytes: number): Promi
   return value as Record<string, unknown>;
 }
 
-type ReadResult = { failure?: undefined; text: string } | { failure: 'too-large' | 'unreadable' | 'not-utf-8' };
+type ReadResult = { text: string } | { failure: 'too-large' | 'unreadable' | 'not-utf-8' };
 
 async function readTextWithLimit(request: Request, maxBytes: number): Promise<ReadResult> {
   if (request.body === null) return { text: '' };

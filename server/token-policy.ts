@@ -1,7 +1,7 @@
 import { reject, type Rejection } from './rejection.js';
 import { communicationAudiences, type TeamsTokenClaims } from './token-claims.js';
 
-/** Which tokens the endpoint accepts. Ids are compared without regard to case. */
+/** The endpoint's rules for accepting a token. Ids are compared without regard to case. */
 export interface TokenPolicy {
   allowedTenantIds: readonly string[] | '*';
   allowedClientIds: readonly string[];

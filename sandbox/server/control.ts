@@ -2,6 +2,7 @@ import type { SandboxContext } from './context.js';
 import { findUser } from './directory.js';
 import { communicationAudience, graphAudience, issueEntraAccessToken } from './entra/access-token.js';
 import type { Fault } from './faults.js';
+import { issueTeamsUserToken } from './identity/index.js';
 import { bearerToken, corsHeaders, jsonResponse, preflight } from './http.js';
 
 /**
@@ -47,9 +48,8 @@ export function registerControl(context: SandboxContext): void {
     return jsonResponse(request, { accessToken, user });
   });
 
-  // Body: { user: upn or object id, lifetimeSeconds? }. The same claims as the identity emulator
-  // issues, without an Entra token; for tests of the calling module alone.
-  // TODO: issue through the identity emulator's own token function once it exports one.
+  // Body: { user: upn or object id, lifetimeSeconds? }. The token the identity emulator issues,
+  // without an Entra token; for tests of the calling module alone.
   router.add('OPTIONS', '/__sandbox/communication-token', preflight);
   router.add('POST', '/__sandbox/communication-token', async (request) => {
     const body = (await request.json()) as { user?: string; lifetimeSeconds?: number };
@@ -57,20 +57,13 @@ export function registerControl(context: SandboxContext): void {
     if (user === undefined) {
       return jsonResponse(request, { error: { code: 'UserNotFound', message: `No sandbox user ${body.user}.` } }, 404);
     }
-    const issuedAt = Math.floor(Date.now() / 1000);
-    const expiresAt = issuedAt + (body.lifetimeSeconds ?? 3600);
-    const token = context.signingKey.sign({
-      skypeid: `orgid:${user.id}`,
-      scp: 1792,
-      csi: String(issuedAt),
-      iat: issuedAt,
-      exp: expiresAt,
-      rgn: 'amer',
-      tid: user.tenantId,
-      acsScope: 'voip,chat',
-      resourceId: context.resource.id,
+    const { token, expiresOn } = issueTeamsUserToken(context, {
+      objectId: user.id,
+      tenantId: user.tenantId,
+      entraExpiresAt: Math.floor(Date.now() / 1000) + (body.lifetimeSeconds ?? 3600),
+      scopes: ['voip', 'chat'],
     });
-    return jsonResponse(request, { token, expiresOn: new Date(expiresAt * 1000).toISOString(), user });
+    return jsonResponse(request, { token, expiresOn: expiresOn.toISOString(), user });
   });
 
   // Echoes whether a request carried a bearer token, without returning it, for client tests.

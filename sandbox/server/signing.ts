@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 
 /** Claims of a JSON Web Token, as the sandbox issues and reads them. */
 export type JwtClaims = Record<string, unknown>;
@@ -59,7 +59,7 @@ export class SigningKey {
 
   /** The public key as a JWK, for the `jwks_uri` of the emulated Entra ID. */
   toJwk(): PublicJwk {
-    const jwk = createPublicKey(this.#publicKey).export({ format: 'jwk' });
+    const jwk = this.#publicKey.export({ format: 'jwk' });
     return { kty: String(jwk.kty), use: 'sig', alg: 'RS256', kid: this.kid, n: String(jwk.n), e: String(jwk.e) };
   }
 }
