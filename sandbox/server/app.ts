@@ -18,6 +18,7 @@ import { Router } from './router.js';
 import { SigningKey } from './signing.js';
 import { SandboxState } from './state.js';
 import { registerStaticFiles } from './static-files.js';
+import type { TenantConfig } from './tenant-config.js';
 
 /** Options of `startSandbox`. */
 export interface SandboxOptions {
@@ -30,6 +31,11 @@ export interface SandboxOptions {
   /** Serve the demo pages and built bundles. Default true; emulator tests turn it off. */
   serveFiles?: boolean;
   log?: SandboxLog;
+  /**
+   * A real Entra tenant and Communication Services resource. With it, the emulators are off: the
+   * exchange endpoint calls the real resource and the demo pages sign in to the real tenant.
+   */
+  tenant?: TenantConfig;
 }
 
 /** A running sandbox. */
@@ -95,13 +101,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     onClose: (task) => closeTasks.push(task),
   };
 
-  registerControl(context);
-  registerEntra(context);
-  registerIdentity(context);
-  registerExchange(context);
-  registerGraph(context);
-  registerCalling(context);
-  if (options.serveFiles ?? true) registerStaticFiles(context);
+  if (options.tenant === undefined) {
+    registerControl(context);
+    registerEntra(context);
+    registerIdentity(context);
+    registerGraph(context);
+    registerCalling(context);
+  }
+  registerExchange(context, options.tenant);
+  if (options.serveFiles ?? true) registerStaticFiles(context, options.tenant);
 
   return {
     origin,

@@ -4,6 +4,7 @@ import { createExchangeHandler, type ExchangeHandler, type ExchangeHandlerOption
 import type { SandboxContext } from './context.js';
 import { contoso, fabrikam } from './directory.js';
 import type { RouteHandler } from './router.js';
+import type { TenantConfig } from './tenant-config.js';
 
 type PipelinePolicy = NonNullable<CommunicationIdentityClientOptions['additionalPolicies']>[number]['policy'];
 
@@ -30,12 +31,20 @@ export function createSandboxExchangeHandler(context: SandboxContext, overrides:
 }
 
 /**
- * Mounts the exchange endpoint at `/api/token-exchange`. Other methods than POST and OPTIONS
- * reach the handler too, so that they get its own `MethodNotAllowed` error. Rejections go to the
- * sandbox log with their code; tokens never do.
+ * Mounts the exchange endpoint at `/api/token-exchange`: against the emulated resource, or against
+ * a real one when `tenant` is given. Other methods than POST and OPTIONS reach the handler too, so
+ * that they get its own `MethodNotAllowed` error. Rejections go to the sandbox log with their
+ * code; tokens never do.
  */
-export function registerExchange(context: SandboxContext): void {
-  const handler = createSandboxExchangeHandler(context);
+export function registerExchange(context: SandboxContext, tenant?: TenantConfig): void {
+  const handler =
+    tenant === undefined
+      ? createSandboxExchangeHandler(context)
+      : createExchangeHandler({
+          connectionString: tenant.connectionString,
+          allowedTenantIds: tenant.allowedTenantIds,
+          allowedClientIds: [tenant.clientId],
+        });
 
   const route: RouteHandler = async (request) => {
     const response = await handler(request);

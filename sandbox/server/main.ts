@@ -1,36 +1,62 @@
-// `npm start`: runs the sandbox with the demo pages until Ctrl-C.
-import { startSandbox } from './app.js';
-import { users, tenants } from './directory.js';
+// `npm start`: runs the sandbox with the demo pages until Ctrl-C. With a tenant configuration
+// (teams-elements.config.json or environment variables), the demo runs against a real tenant.
+import { startSandbox, type Sandbox } from './app.js';
+import { tenants, users } from './directory.js';
+import { loadTenantConfig, type TenantConfig } from './tenant-config.js';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
 
 const port = Number(process.env['PORT'] ?? 8443);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a TCP port number from 0 to 65535, not "${process.env['PORT']}".`);
-  process.exit(1);
+  fail(`PORT must be a TCP port number from 0 to 65535, not "${process.env['PORT']}".`);
 }
+
+const tenant = await loadTenantConfig().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 
 const sandbox = await startSandbox({
   port,
+  ...(tenant ? { tenant } : {}),
   ...(process.env['SANDBOX_STATE_FILE'] ? { stateFile: process.env['SANDBOX_STATE_FILE'] } : {}),
-}).catch((error: unknown) => {
-  console.error(`The sandbox did not start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+}).catch((error: unknown) => fail(`The sandbox did not start: ${error instanceof Error ? error.message : String(error)}`));
 
-console.log(`
-teams-elements sandbox is running at ${sandbox.origin}/
+if (tenant) {
+  printTenantBanner(sandbox, tenant);
+} else {
+  printSandboxBanner(sandbox);
+}
 
-  Demo:              ${sandbox.origin}/   (open it in a second window to sign in as someone else)
-  Exchange endpoint: ${sandbox.origin}/api/token-exchange
-  Certificate:       ${sandbox.context.certificate.certPath} (self-signed; accept it in the browser once)
+function printSandboxBanner(running: Sandbox): void {
+  console.log(`
+teams-elements sandbox is running at ${running.origin}/
+
+  Demo:              ${running.origin}/   (open it in a second window to sign in as someone else)
+  Exchange endpoint: ${running.origin}/api/token-exchange
+  Certificate:       ${running.context.certificate.certPath} (self-signed; accept it in the browser once)
 
 Sandbox users (no password; pick one on the sign-in page):`);
-for (const tenant of tenants) {
-  console.log(`  ${tenant.displayName}`);
-  for (const user of users.filter((candidate) => candidate.tenantId === tenant.id)) {
-    console.log(`    ${user.displayName.padEnd(18)} ${user.userPrincipalName}`);
+  for (const directoryTenant of tenants) {
+    console.log(`  ${directoryTenant.displayName}`);
+    for (const user of users.filter((candidate) => candidate.tenantId === directoryTenant.id)) {
+      console.log(`    ${user.displayName.padEnd(18)} ${user.userPrincipalName}`);
+    }
   }
+  console.log('\nPress Ctrl-C to stop.');
 }
-console.log('\nPress Ctrl-C to stop.');
+
+function printTenantBanner(running: Sandbox, config: TenantConfig): void {
+  console.log(`
+teams-elements demo is running at ${running.origin}/ against a real tenant (emulators off)
+
+  App (client) id:   ${config.clientId}
+  Authority:         ${config.authority}
+  Exchange endpoint: ${running.origin}/api/token-exchange
+  Redirect URI:      ${running.origin}/redirect.html (register it as a single-page application redirect URI)
+
+Press Ctrl-C to stop.`);
+}
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -3,6 +3,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { SandboxContext } from './context.js';
+import type { TenantConfig } from './tenant-config.js';
 
 const repositoryRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -28,17 +29,37 @@ const contentTypes: Record<string, string> = {
 /**
  * Serves the demo pages at `/`, the kit's bundles at `/dist/` and the sandbox's browser modules
  * at `/sandbox/`. Routes registered by the emulators take precedence, because the router is
- * consulted first and this is the last fallback.
+ * consulted first and this is the last fallback. With a real tenant, the demo pages' sign-in
+ * attributes are rewritten to point at it.
  */
-export function registerStaticFiles(context: SandboxContext): void {
-  context.router.add('GET', '/', (request) => serveFile(context, request, '/index.html'));
+export function registerStaticFiles(context: SandboxContext, tenant?: TenantConfig): void {
+  const serve = (request: Request, pathname: string) => serveFile(context, request, pathname, tenant);
+  context.router.add('GET', '/', (request) => serve(request, '/index.html'));
   for (let depth = 1; depth <= 6; depth++) {
     const pattern = Array.from({ length: depth }, (_, index) => `{s${index}}`).join('/');
-    context.router.add('GET', `/${pattern}`, (request) => serveFile(context, request, new URL(request.url).pathname));
+    context.router.add('GET', `/${pattern}`, (request) => serve(request, new URL(request.url).pathname));
   }
 }
 
-async function serveFile(context: SandboxContext, request: Request, pathname: string): Promise<Response> {
+/**
+ * Points a demo page's `<teams-sign-in>` at a real tenant: its client id and authority, and no
+ * Graph or calling module override, so the real Microsoft Graph and calling SDK are used.
+ */
+export function rewriteSignInAttributes(html: string, tenant: TenantConfig): string {
+  return html.replace(/<teams-sign-in\b[^>]*>/g, (tag) =>
+    tag
+      .replace(/\sclient-id="[^"]*"/, ` client-id="${escapeAttribute(tenant.clientId)}"`)
+      .replace(/\sauthority="[^"]*"/, ` authority="${escapeAttribute(tenant.authority)}"`)
+      .replace(/\s+graph-base-url="[^"]*"/, '')
+      .replace(/\s+calling-module="[^"]*"/, ''),
+  );
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+async function serveFile(context: SandboxContext, request: Request, pathname: string, tenant: TenantConfig | undefined): Promise<Response> {
   const mount = mounts.find((candidate) => pathname.startsWith(candidate.prefix));
   if (mount === undefined) return notFound(context, request, pathname);
 
@@ -49,7 +70,8 @@ async function serveFile(context: SandboxContext, request: Request, pathname: st
 
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
+    const bytes = await readFile(file);
+    const body = tenant !== undefined && extname(file) === '.html' ? rewriteSignInAttributes(bytes.toString('utf8'), tenant) : new Uint8Array(bytes);
     return new Response(body, {
       headers: {
         'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
