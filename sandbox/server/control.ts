@@ -42,7 +42,7 @@ export function registerControl(context: SandboxContext): void {
       user,
       clientId: body.clientId ?? context.app.clientId,
       audience: communication ? communicationAudience : graphAudience,
-      scopes: body.scopes ?? (communication ? ['Teams.ManageCalls', 'Teams.ManageChats'] : ['Chat.ReadWrite', 'User.Read']),
+      scopes: body.scopes ?? (communication ? ['Teams.ManageCalls', 'Teams.ManageChats'] : ['Chat.ReadWrite', 'User.Read', 'User.ReadBasic.All']),
       ...(body.lifetimeSeconds === undefined ? {} : { lifetimeSeconds: body.lifetimeSeconds }),
     });
     return jsonResponse(request, { accessToken, user });

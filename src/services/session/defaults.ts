@@ -4,8 +4,8 @@ export const communicationScopes = [
   'https://auth.msft.communication.azure.com/Teams.ManageChats',
 ];
 
-/** Microsoft Graph scopes of the chat element: read and send chat messages, read the profile. */
-export const defaultGraphScopes = ['User.Read', 'Chat.ReadWrite'];
+/** Microsoft Graph scopes: read and send chat messages, read the profile, look up colleagues by name. */
+export const defaultGraphScopes = ['User.Read', 'User.ReadBasic.All', 'Chat.ReadWrite'];
 
 export const defaultGraphBaseUrl = 'https://graph.microsoft.com/';
 
