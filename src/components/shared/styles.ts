@@ -1,5 +1,17 @@
 import { css } from 'lit';
 
+/** Colors of the dark theme; each can still be overridden with its `--teams-color-*` property. */
+const darkTokens = css`
+  --_surface: var(--teams-color-surface, #292929);
+  --_surface-alt: var(--teams-color-surface-alt, #1f1f1f);
+  --_text: var(--teams-color-text, #ffffff);
+  --_text-muted: var(--teams-color-text-muted, #adadad);
+  --_border: var(--teams-color-border, #525252);
+  --_brand: var(--teams-color-brand, #7f85f5);
+  --_focus: var(--teams-color-focus, #ffffff);
+  background: var(--_surface);
+`;
+
 /**
  * Design tokens and base rules every element shares. Hosts theme the kit by setting the
  * `--teams-*` custom properties on any ancestor; `::part()` reaches the inner pieces.
@@ -28,15 +40,25 @@ export const baseStyles = css`
     line-height: 1.4;
   }
 
+  /* Dark theme: opt in with theme="dark", or theme="auto" to follow the system setting. Not
+     automatic, because a light host page on a dark system would get white text on white. */
+  :host([theme='dark']) {
+    ${darkTokens}
+  }
+
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_surface: var(--teams-color-surface, #292929);
-      --_surface-alt: var(--teams-color-surface-alt, #1f1f1f);
-      --_text: var(--teams-color-text, #ffffff);
-      --_text-muted: var(--teams-color-text-muted, #adadad);
-      --_border: var(--teams-color-border, #525252);
-      --_brand: var(--teams-color-brand, #7f85f5);
-      --_focus: var(--teams-color-focus, #ffffff);
+    :host([theme='auto']) {
+      ${darkTokens}
+    }
+  }
+
+  /* Windows high contrast and forced colors: system colors, visible borders and focus. */
+  @media (forced-colors: active) {
+    :host {
+      --_brand: ButtonText;
+      --_on-brand: ButtonFace;
+      --_border: ButtonText;
+      --_focus: Highlight;
     }
   }
 

@@ -17,6 +17,13 @@ export class TeamsElement extends LitElement {
   @property({ reflect: true })
   session: string = defaultSessionName;
 
+  /**
+   * Color theme: `light` (the default), `dark`, or `auto` to follow the system setting. The
+   * `--teams-color-*` custom properties override single colors in any theme.
+   */
+  @property({ reflect: true })
+  theme: 'light' | 'dark' | 'auto' = 'light';
+
   protected readonly localize = new LocalizeController(this);
 
   protected readonly sessionController = new SessionController(this);

@@ -7,6 +7,7 @@
  */
 import type {
   AcceptCallOptions,
+  CallAgentKind,
   AudioDeviceInfo,
   CallClientOptions,
   CallEndedEvent,
@@ -42,6 +43,16 @@ import type {
 
 /** A listener of a collection change, with port types. */
 export type CollectionUpdatedListener<T> = (args: { added: T[]; removed: T[] }) => void;
+
+/** The SDK's video options with the port's local video streams. */
+export interface VideoOptionsPort {
+  localVideoStreams?: LocalVideoStreamPort[];
+}
+
+/** Call options of the SDK (`AcceptCallOptions`, `StartTeamsCallOptions`, ...) with port video streams. */
+export type WithPortVideo<Options extends { videoOptions?: unknown }> = Omit<Options, 'videoOptions'> & {
+  videoOptions?: VideoOptionsPort;
+};
 
 /** Whom a Teams call agent can call. */
 export type TeamsCallTarget =
@@ -81,7 +92,6 @@ export interface TeamsCallPort
   extends Pick<
     TeamsCall,
     | 'id'
-    | 'kind'
     | 'state'
     | 'callEndReason'
     | 'direction'
@@ -95,6 +105,8 @@ export interface TeamsCallPort
     | 'hold'
     | 'resume'
   > {
+  /** The SDK's `CallKind` as its string value, so implementations need not import the SDK's enum. */
+  readonly kind: `${CallKind}`;
   readonly localVideoStreams: ReadonlyArray<LocalVideoStreamPort>;
   readonly remoteParticipants: ReadonlyArray<RemoteParticipantPort>;
   hangUp(options?: HangUpOptions): Promise<void>;
@@ -111,18 +123,20 @@ export interface TeamsCallPort
 }
 
 export interface TeamsIncomingCallPort extends Pick<TeamsIncomingCall, 'id' | 'callerInfo' | 'callEndReason' | 'reject'> {
-  accept(options?: AcceptCallOptions): Promise<TeamsCallPort>;
+  accept(options?: WithPortVideo<AcceptCallOptions>): Promise<TeamsCallPort>;
   on(event: 'callEnded', listener: CallEndedEvent): void;
   off(event: 'callEnded', listener: CallEndedEvent): void;
 }
 
 export type IncomingCallListener = (args: { incomingCall: TeamsIncomingCallPort }) => void;
 
-export interface TeamsCallAgentPort extends Pick<TeamsCallAgent, 'kind' | 'connectionState' | 'dispose'> {
+export interface TeamsCallAgentPort extends Pick<TeamsCallAgent, 'connectionState' | 'dispose'> {
+  /** The SDK's `CallAgentKind` as its string value. */
+  readonly kind: `${CallAgentKind}`;
   readonly calls: ReadonlyArray<TeamsCallPort>;
-  startCall(participant: TeamsCallTarget, options?: StartTeamsCallOptions): TeamsCallPort;
-  startCall(participants: TeamsCallTarget[], options?: StartTeamsGroupCallOptions): TeamsCallPort;
-  join(meetingLocator: TeamsMeetingLinkLocator | TeamsMeetingIdLocator, options?: JoinCallOptions): TeamsCallPort;
+  startCall(participant: TeamsCallTarget, options?: WithPortVideo<StartTeamsCallOptions>): TeamsCallPort;
+  startCall(participants: TeamsCallTarget[], options?: WithPortVideo<StartTeamsGroupCallOptions>): TeamsCallPort;
+  join(meetingLocator: TeamsMeetingLinkLocator | TeamsMeetingIdLocator, options?: WithPortVideo<JoinCallOptions>): TeamsCallPort;
   on(event: 'incomingCall', listener: IncomingCallListener): void;
   on(event: 'callsUpdated', listener: CollectionUpdatedListener<TeamsCallPort>): void;
   on(event: 'connectionStateChanged', listener: ConnectionStateChangedEvent): void;

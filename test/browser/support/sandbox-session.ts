@@ -7,7 +7,7 @@ import type { AuthService } from '../../../src/services/auth/auth-service.js';
 import { TeamsError } from '../../../src/services/errors.js';
 import { configureSession, resetSessions, setSessionServices } from '../../../src/services/session/registry.js';
 import type { Session } from '../../../src/services/session/session.js';
-import type { EntraToken, SessionAccount } from '../../../src/services/session/types.js';
+import type { EntraToken, SessionAccount, SessionOptions } from '../../../src/services/session/types.js';
 import { CommunicationTokenService } from '../../../src/services/tokens/index.js';
 
 import { sandboxClientId, sandboxOrigin } from './sandbox.js';
@@ -59,9 +59,10 @@ class SandboxTestAuth implements AuthService {
 
 /**
  * Configures a session signed in as `user` (a sandbox UPN such as `adele.vance@contoso.com`)
- * against the in-process sandbox, and waits until it is signed in.
+ * against the in-process sandbox, and waits until it is signed in. `options` adds or replaces
+ * session options, such as `callingModule`.
  */
-export async function signInTestSession(user: string, name = 'default'): Promise<Session> {
+export async function signInTestSession(user: string, name = 'default', options: Partial<SessionOptions> = {}): Promise<Session> {
   setSessionServices({
     createAuthService: () => new SandboxTestAuth(user),
     createTokenSource: (auth, options, account) =>
@@ -73,6 +74,7 @@ export async function signInTestSession(user: string, name = 'default'): Promise
       authority: `${sandboxOrigin}/organizations/v2.0`,
       exchange: `${sandboxOrigin}/api/token-exchange`,
       graphBaseUrl: `${sandboxOrigin}/graph/`,
+      ...options,
     },
     name,
   );

@@ -1,0 +1,147 @@
+import type { CallingState, DeviceProblem, EndedCall } from '../../services/calling/index.js';
+import type { TeamsError } from '../../services/errors.js';
+import type { LocalizeController } from '../../localization/localize.js';
+
+/** Returns the sentence that explains why a call ended. */
+export function endedCallText(localize: LocalizeController, ended: EndedCall): string {
+  const name = ended.remoteName ?? localize.term('callUnknownPerson');
+  if (ended.missed) return localize.term('callEndedMissed', name);
+
+  const { kind, code, subCode } = ended.reason;
+  switch (kind) {
+    case 'ended':
+      return localize.term('callEndedNormally');
+    case 'removed-from-lobby':
+      return localize.term('callEndedRemovedFromLobby');
+    case 'lobby-timeout':
+      return localize.term('callEndedLobbyTimeout');
+    case 'interop-disabled':
+      return localize.term('callEndedInteropDisabled');
+    case 'not-allowed':
+      return localize.term('callEndedNotAllowed');
+    case 'call-not-found':
+      return localize.term('callEndedCallNotFound');
+    case 'no-response':
+      return localize.term('callEndedNoResponse');
+    case 'no-answer':
+      return localize.term('callEndedNoAnswer', name);
+    case 'declined':
+      return ended.direction === 'Incoming' ? localize.term('callEndedYouDeclined') : localize.term('callEndedDeclined', name);
+    case 'cancelled':
+      return localize.term('callEndedCancelled');
+    case 'answered-elsewhere':
+      return localize.term('callEndedAnsweredElsewhere');
+    case 'network':
+      return localize.term('callEndedNetwork');
+    case 'offline':
+      return localize.term('callEndedOffline');
+    case 'token':
+      return localize.term('callEndedToken');
+    case 'too-long':
+      return localize.term('callEndedTooLong');
+    case 'unknown':
+      return localize.term('callEndedUnknown', code, subCode === undefined ? '–' : String(subCode));
+  }
+}
+
+/** Returns the sentence for an error of `call()`, `accept()` or `prepare()`, by its code. */
+export function callErrorText(localize: LocalizeController, error: TeamsError, input: string): string {
+  switch (error.code) {
+    case 'call-target-missing':
+      return localize.term('callErrorTargetMissing');
+    case 'call-target-invalid':
+      return localize.term('callErrorTargetInvalid', input.trim());
+    case 'call-target-self':
+      return localize.term('callErrorTargetSelf');
+    case 'call-target-not-found':
+      return localize.term('callErrorTargetNotFound', input.trim());
+    case 'call-target-lookup-forbidden':
+      return localize.term('callErrorLookupForbidden');
+    case 'call-target-lookup-failed':
+      return localize.term('callErrorLookupFailed');
+    case 'call-in-progress':
+      return localize.term('callErrorInProgress');
+    case 'call-accept-failed':
+      return localize.term('callErrorAcceptFailed');
+    case 'calling-module-failed':
+    case 'calling-module-invalid':
+      return localize.term('callErrorModuleFailed');
+    case 'call-agent-failed':
+      return localize.term('callErrorAgentFailed');
+    case 'signed-out':
+    case 'interaction-required':
+      return localize.term('callErrorSignedOut');
+    default:
+      return localize.term('callErrorStartFailed');
+  }
+}
+
+/** Returns the sentence for a camera or microphone problem; screen problems belong to `<teams-screen-share>`. */
+export function deviceProblemText(localize: LocalizeController, problem: DeviceProblem): string | undefined {
+  if (problem.device === 'camera') {
+    switch (problem.kind) {
+      case 'permission-denied':
+        return localize.term('callCameraPermissionDenied');
+      case 'in-use':
+        return localize.term('callCameraInUse');
+      case 'not-found':
+        return localize.term('callCameraNotFound');
+      default:
+        return localize.term('callCameraFailed');
+    }
+  }
+  if (problem.device === 'microphone') {
+    switch (problem.kind) {
+      case 'permission-denied':
+        return localize.term('callMicrophonePermissionDenied');
+      case 'in-use':
+        return localize.term('callMicrophoneInUse');
+      case 'not-found':
+        return localize.term('callMicrophoneNotFound');
+      default:
+        return localize.term('callMicrophoneFailed');
+    }
+  }
+  return undefined;
+}
+
+/** Returns the status sentence for the live region: what is happening now, or nothing. */
+export function statusText(localize: LocalizeController, state: CallingState, incomingCalls: boolean): string {
+  const { call, outgoing, agentStatus } = state;
+  const name = state.remoteName ?? localize.term('callUnknownPerson');
+
+  if (call !== undefined) {
+    switch (call.state) {
+      case 'None':
+      case 'Connecting':
+        return localize.term('callConnecting', name);
+      case 'Ringing':
+      case 'EarlyMedia':
+        return localize.term('callRinging', name);
+      case 'Connected':
+        return localize.term('callConnected', name);
+      case 'InLobby':
+        return localize.term('callInLobby');
+      case 'LocalHold':
+        return localize.term('callLocalHold');
+      case 'RemoteHold':
+        return localize.term('callRemoteHold', name);
+      case 'Disconnecting':
+      case 'Disconnected':
+        return localize.term('callDisconnecting');
+    }
+  }
+
+  const ringing = state.incomingCalls[0];
+  if (ringing !== undefined) return localize.term('callIncoming', ringing.callerName ?? localize.term('callUnknownPerson'));
+
+  if (outgoing?.phase === 'resolving' && agentStatus === 'ready') return localize.term('callResolving', outgoing.target);
+  if (agentStatus === 'loading-module') return localize.term('callLoadingModule');
+  if (agentStatus === 'creating-agent') return localize.term('callCreatingAgent');
+  if (outgoing !== undefined) return localize.term('callConnecting', outgoing.target);
+
+  if (state.lastEndedCall !== undefined) return endedCallText(localize, state.lastEndedCall);
+  if (agentStatus === 'ready' && state.connectionState === 'Disconnected') return localize.term('callAgentDisconnected');
+  if (agentStatus === 'ready' && incomingCalls) return localize.term('callReadyForIncoming');
+  return '';
+}

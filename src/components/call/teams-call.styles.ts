@@ -1,0 +1,144 @@
+import { css } from 'lit';
+
+export const callStyles = css`
+  :host {
+    --_tile-min-width: var(--teams-call-tile-min-width, 200px);
+    --_video-background: var(--teams-call-video-background, #1f1f1f);
+  }
+
+  .base {
+    display: grid;
+    gap: 12px;
+  }
+
+  .status {
+    margin: 0;
+    color: var(--_text-muted);
+  }
+
+  .status .spinner {
+    margin-inline-end: 8px;
+  }
+
+  .form {
+    display: grid;
+    gap: 4px;
+  }
+
+  .row {
+    display: flex;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+
+  .row input {
+    flex: 1 1 16em;
+    min-width: 0;
+  }
+
+  .hint {
+    margin: 0;
+    color: var(--_text-muted);
+    font-size: 0.9em;
+  }
+
+  .error {
+    margin: 0;
+  }
+
+  .incoming {
+    display: grid;
+    gap: 8px;
+    padding: 12px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+
+  .incoming p {
+    margin: 0;
+    font-weight: 600;
+  }
+
+  .actions,
+  .controls {
+    display: flex;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+
+  .gallery {
+    display: grid;
+    gap: 8px;
+    grid-template-columns: repeat(auto-fill, minmax(var(--_tile-min-width), 1fr));
+  }
+
+  .tile {
+    position: relative;
+    margin: 0;
+    aspect-ratio: 16 / 9;
+    overflow: hidden;
+    border-radius: var(--_radius);
+    background: var(--_video-background);
+    color: #ffffff;
+  }
+
+  .tile.screen {
+    grid-column: 1 / -1;
+  }
+
+  .tile.speaking {
+    outline: 3px solid var(--_brand);
+    outline-offset: -3px;
+  }
+
+  .video,
+  .video > * {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+  }
+
+  .video video {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+
+  .tile.screen .video video {
+    object-fit: contain;
+  }
+
+  .avatar {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    font-size: 2em;
+    font-weight: 600;
+  }
+
+  .placeholder {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    padding: 8px;
+    text-align: center;
+  }
+
+  .tile figcaption {
+    position: absolute;
+    inset-inline-start: 8px;
+    inset-block-end: 8px;
+    padding: 2px 6px;
+    border-radius: var(--_radius);
+    background: rgb(0 0 0 / 60%);
+  }
+
+  .badge {
+    margin-inline-start: 6px;
+    font-size: 0.85em;
+  }
+`;

@@ -1,0 +1,78 @@
+import type { CallDirection } from '@azure/communication-calling';
+
+import type { TeamsError } from '../errors.js';
+import type { CallSnapshot } from './call-store.js';
+import type { DeviceProblem } from './device-errors.js';
+import type { DescribedEndReason } from './end-reasons.js';
+import type { TeamsIncomingCallPort } from './port.js';
+
+/**
+ * Status of a session's call agent. It is `idle` before the first call intent, `loading-module`
+ * while the SDK (or the configured calling module) loads, and `creating-agent` while the Teams
+ * call agent connects. Then it is `ready`, or `failed` with the reason in `agentError`, in which
+ * case `prepare()` tries again.
+ */
+export type AgentStatus = 'idle' | 'loading-module' | 'creating-agent' | 'ready' | 'failed';
+
+/** A call that rings and has not been accepted or declined yet. */
+export interface IncomingCallSnapshot {
+  id: string;
+  callerName: string | undefined;
+  /** Entra object id of the caller, when the caller is a Teams user. */
+  callerObjectId: string | undefined;
+  incomingCall: TeamsIncomingCallPort;
+}
+
+/** An outgoing call before the SDK has a call object: the person is being looked up. */
+export interface OutgoingCallSetup {
+  /** Text typed or passed to `call()`. */
+  target: string;
+  phase: 'resolving' | 'starting';
+}
+
+/** A call that ended, kept so the element can say why. */
+export interface EndedCall {
+  id: string;
+  direction: CallDirection;
+  /** Display name of the other person, when known. */
+  remoteName: string | undefined;
+  /** True for an incoming call that ended before it was accepted or declined. */
+  missed: boolean;
+  reason: DescribedEndReason;
+}
+
+/** Everything the calling elements of one session render. */
+export interface CallingState {
+  agentStatus: AgentStatus;
+  /** Error of the last failed `prepare()`. */
+  agentError: TeamsError | undefined;
+  /** Connection of the call agent to Teams, once it exists. */
+  connectionState: 'Connected' | 'Disconnected' | undefined;
+  outgoing: OutgoingCallSetup | undefined;
+  /** The current call, from the moment the SDK creates it until it is `Disconnected`. */
+  call: CallSnapshot | undefined;
+  /** Display name of the other person of the current call, from the lookup or the caller info. */
+  remoteName: string | undefined;
+  incomingCalls: IncomingCallSnapshot[];
+  lastEndedCall: EndedCall | undefined;
+  /** Error that stopped the last call from starting, for example an unknown person. */
+  callError: TeamsError | undefined;
+  /** The last failure of each device; a later success removes it. */
+  deviceProblems: DeviceProblem[];
+  /** How many screen share views show the current call's remote share (see `addScreenShareView`). */
+  screenShareViews: number;
+}
+
+export const initialCallingState: CallingState = {
+  agentStatus: 'idle',
+  agentError: undefined,
+  connectionState: undefined,
+  outgoing: undefined,
+  call: undefined,
+  remoteName: undefined,
+  incomingCalls: [],
+  lastEndedCall: undefined,
+  callError: undefined,
+  deviceProblems: [],
+  screenShareViews: 0,
+};

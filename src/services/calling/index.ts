@@ -1,0 +1,22 @@
+// The calling service's public API. The SDK itself is reached only through the loader's dynamic
+// import, so importing this module does not pull it into a bundle.
+export { CallingService, type CallingServiceOptions, type CallingLogger, type MediaOptions } from './calling-service.js';
+export { getCallingService } from './registry.js';
+export {
+  type AgentStatus,
+  type CallingState,
+  type EndedCall,
+  type IncomingCallSnapshot,
+  type OutgoingCallSetup,
+  initialCallingState,
+} from './calling-state.js';
+export { CallStore, type CallSnapshot, type RemoteParticipantSnapshot, type RemoteVideoStreamSnapshot } from './call-store.js';
+export { type CallTarget, type ParsedCallTarget, parseCallTarget, rejectSelfCall } from './call-target.js';
+export { resolveCallTarget, type LookupSession, type ResolveOptions } from './user-lookup.js';
+export { describeEndReason, type DescribedEndReason, type EndReasonKind } from './end-reasons.js';
+export { classifyDeviceError, type DeviceProblem, type DeviceProblemKind, type MediaDevice } from './device-errors.js';
+export { loadCallingModule, setCallingModuleLoader, type CallingModuleLoader } from './loader.js';
+export { VideoViews, type RenderableStream, type VideoViewsOptions, type ViewStatus } from './video-views.js';
+export { Store, type StoreListener } from './store.js';
+export type * from './port.js';
+export { createRenderer } from './port.js';

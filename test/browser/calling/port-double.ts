@@ -1,0 +1,574 @@
+/**
+ * A test double of the calling port: an in-memory calling module whose classes implement the
+ * port's interfaces, so a change in the SDK's API breaks the build here too.
+ *
+ * Its controls drive it: ring an incoming call, connect a call, add a remote participant with a
+ * video stream, end a call with a code, make a device or a view fail.
+ */
+import type {
+  AcceptCallOptions,
+  AudioDeviceInfo,
+  CallDirection,
+  CallEndReason,
+  CallerInfo,
+  CallState,
+  CreateViewOptions,
+  DeviceAccess,
+  MediaStreamType,
+  ParticipantRole,
+  PermissionConstraints,
+  RemoteParticipantState,
+  ScalingMode,
+  StartTeamsCallOptions,
+  StreamSize,
+  VideoDeviceInfo,
+} from '@azure/communication-calling';
+import type { CommunicationIdentifierKind, CommunicationTokenCredential } from '@azure/communication-common';
+
+import type {
+  CallClientPort,
+  CallingModule,
+  DeviceManagerPort,
+  LocalVideoStreamPort,
+  RemoteParticipantPort,
+  RemoteVideoStreamPort,
+  TeamsCallAgentPort,
+  TeamsCallPort,
+  TeamsCallTarget,
+  TeamsIncomingCallPort,
+  VideoStreamRendererPort,
+  VideoStreamRendererViewPort,
+} from '../../../src/services/calling/port.js';
+
+type Listener = (...args: never[]) => void;
+
+/** The `on`/`off` half of every port object, with a count of listeners for leak checks. */
+class Emitter {
+  readonly #listeners = new Map<string, Set<Listener>>();
+
+  on(event: string, listener: Listener): void {
+    let set = this.#listeners.get(event);
+    if (set === undefined) {
+      set = new Set();
+      this.#listeners.set(event, set);
+    }
+    set.add(listener);
+  }
+
+  off(event: string, listener: Listener): void {
+    this.#listeners.get(event)?.delete(listener);
+  }
+
+  /** Listeners of one event, or of all events. */
+  listenerCount(event?: string): number {
+    if (event !== undefined) return this.#listeners.get(event)?.size ?? 0;
+    let count = 0;
+    for (const set of this.#listeners.values()) count += set.size;
+    return count;
+  }
+
+  protected emit(event: string, ...args: unknown[]): void {
+    for (const listener of [...(this.#listeners.get(event) ?? [])]) (listener as (...values: unknown[]) => void)(...args);
+  }
+}
+
+export class FakeRemoteVideoStream extends Emitter implements RemoteVideoStreamPort {
+  readonly id: number;
+  readonly mediaStreamType: MediaStreamType;
+  isAvailable: boolean;
+  isReceiving = true;
+  size: StreamSize = { width: 640, height: 480 };
+
+  constructor(id: number, mediaStreamType: MediaStreamType, isAvailable: boolean) {
+    super();
+    this.id = id;
+    this.mediaStreamType = mediaStreamType;
+    this.isAvailable = isAvailable;
+  }
+
+  async getMediaStream(): Promise<MediaStream> {
+    return new MediaStream();
+  }
+
+  /** Control: the sender turns the stream on or off. */
+  setAvailable(isAvailable: boolean): void {
+    this.isAvailable = isAvailable;
+    this.emit('isAvailableChanged');
+  }
+}
+
+export class FakeRemoteParticipant extends Emitter implements RemoteParticipantPort {
+  readonly identifier: CommunicationIdentifierKind;
+  displayName: string | undefined;
+  state: RemoteParticipantState = 'Connected';
+  callEndReason: CallEndReason | undefined;
+  isMuted = false;
+  isSpeaking = false;
+  role: ParticipantRole = 'Attendee';
+  videoStreams: FakeRemoteVideoStream[] = [];
+  #nextStreamId = 1;
+
+  constructor(objectId: string, displayName: string | undefined) {
+    super();
+    this.identifier = { kind: 'microsoftTeamsUser', microsoftTeamsUserId: objectId };
+    this.displayName = displayName;
+  }
+
+  /** Control: the participant starts a camera or a screen share. */
+  addVideoStream(mediaStreamType: MediaStreamType = 'Video', isAvailable = true): FakeRemoteVideoStream {
+    const stream = new FakeRemoteVideoStream(this.#nextStreamId++, mediaStreamType, isAvailable);
+    this.videoStreams = [...this.videoStreams, stream];
+    this.emit('videoStreamsUpdated', { added: [stream], removed: [] });
+    return stream;
+  }
+
+  /** Control: adds a stream object that was removed before (the SDK does so after a network change). */
+  readdVideoStream(stream: FakeRemoteVideoStream): void {
+    this.videoStreams = [...this.videoStreams, stream];
+    this.emit('videoStreamsUpdated', { added: [stream], removed: [] });
+  }
+
+  /** Control: the stream goes away. */
+  removeVideoStream(stream: FakeRemoteVideoStream): void {
+    this.videoStreams = this.videoStreams.filter((candidate) => candidate !== stream);
+    this.emit('videoStreamsUpdated', { added: [], removed: [stream] });
+  }
+
+  setMuted(isMuted: boolean): void {
+    this.isMuted = isMuted;
+    this.emit('isMutedChanged');
+  }
+
+  setSpeaking(isSpeaking: boolean): void {
+    this.isSpeaking = isSpeaking;
+    this.emit('isSpeakingChanged');
+  }
+
+  setDisplayName(displayName: string): void {
+    this.displayName = displayName;
+    this.emit('displayNameChanged');
+  }
+}
+
+export class FakeLocalVideoStream implements LocalVideoStreamPort {
+  readonly mediaStreamType: MediaStreamType;
+  readonly #source: VideoDeviceInfo;
+  disposeCount = 0;
+
+  constructor(source: VideoDeviceInfo | MediaStream, mediaStreamType: MediaStreamType = 'Video') {
+    this.#source = source instanceof MediaStream ? { id: source.id, name: 'Media stream', deviceType: 'Virtual' } : source;
+    this.mediaStreamType = mediaStreamType;
+  }
+
+  get source(): VideoDeviceInfo {
+    return this.#source;
+  }
+
+  async switchSource(): Promise<void> {}
+
+  async getMediaStream(): Promise<MediaStream> {
+    return new MediaStream();
+  }
+
+  dispose(): void {
+    this.disposeCount++;
+  }
+}
+
+/** Errors the double raises from its next device calls, each used once. */
+export interface DeviceFailures {
+  startVideo: unknown[];
+  startScreenSharing: unknown[];
+}
+
+export class FakeCall extends Emitter implements TeamsCallPort {
+  readonly id: string;
+  readonly kind = 'TeamsCall' as TeamsCallPort['kind'];
+  readonly direction: CallDirection;
+  readonly callerInfo: CallerInfo;
+  readonly role: ParticipantRole = 'Attendee';
+  state: CallState;
+  callEndReason: CallEndReason | undefined;
+  isMuted = false;
+  isScreenSharingOn = false;
+  isLocalVideoStarted = false;
+  localVideoStreams: LocalVideoStreamPort[] = [];
+  remoteParticipants: FakeRemoteParticipant[] = [];
+  hangUpCount = 0;
+  readonly #failures: DeviceFailures;
+
+  constructor(id: string, direction: CallDirection, callerInfo: CallerInfo, failures: DeviceFailures, state: CallState) {
+    super();
+    this.id = id;
+    this.direction = direction;
+    this.callerInfo = callerInfo;
+    this.#failures = failures;
+    this.state = state;
+  }
+
+  async mute(): Promise<void> {
+    this.isMuted = true;
+    this.emit('isMutedChanged');
+  }
+
+  async unmute(): Promise<void> {
+    this.isMuted = false;
+    this.emit('isMutedChanged');
+  }
+
+  async hold(): Promise<void> {
+    this.setState('LocalHold');
+  }
+
+  async resume(): Promise<void> {
+    this.setState('Connected');
+  }
+
+  async hangUp(): Promise<void> {
+    this.hangUpCount++;
+    this.setState('Disconnecting');
+    this.end(0, 0);
+  }
+
+  async startVideo(stream: LocalVideoStreamPort): Promise<void> {
+    const failure = this.#failures.startVideo.shift();
+    if (failure !== undefined) throw failure;
+
+    this.localVideoStreams = [...this.localVideoStreams, stream];
+    this.isLocalVideoStarted = true;
+    this.emit('localVideoStreamsUpdated', { added: [stream], removed: [] });
+    this.emit('isLocalVideoStartedChanged');
+  }
+
+  async stopVideo(stream: LocalVideoStreamPort): Promise<void> {
+    this.localVideoStreams = this.localVideoStreams.filter((candidate) => candidate !== stream);
+    this.isLocalVideoStarted = false;
+    this.emit('localVideoStreamsUpdated', { added: [], removed: [stream] });
+    this.emit('isLocalVideoStartedChanged');
+  }
+
+  async startScreenSharing(): Promise<void> {
+    const failure = this.#failures.startScreenSharing.shift();
+    if (failure !== undefined) throw failure;
+
+    this.isScreenSharingOn = true;
+    this.emit('isScreenSharingOnChanged');
+  }
+
+  async stopScreenSharing(): Promise<void> {
+    this.isScreenSharingOn = false;
+    this.emit('isScreenSharingOnChanged');
+  }
+
+  /** Control: moves the call to another state. */
+  setState(state: CallState): void {
+    this.state = state;
+    this.emit('stateChanged');
+  }
+
+  /** Control: the other person answers; adds them and connects. */
+  connect(objectId = 'b0000000-0000-4000-8000-000000000001', displayName: string | undefined = 'Diego Siciliani'): FakeRemoteParticipant {
+    const participant = this.addParticipant(objectId, displayName);
+    this.setState('Connected');
+    return participant;
+  }
+
+  /** Control: a remote participant joins. */
+  addParticipant(objectId: string, displayName: string | undefined): FakeRemoteParticipant {
+    const participant = new FakeRemoteParticipant(objectId, displayName);
+    this.remoteParticipants = [...this.remoteParticipants, participant];
+    this.emit('remoteParticipantsUpdated', { added: [participant], removed: [] });
+    return participant;
+  }
+
+  /** Control: a remote participant leaves. */
+  removeParticipant(participant: FakeRemoteParticipant): void {
+    this.remoteParticipants = this.remoteParticipants.filter((candidate) => candidate !== participant);
+    this.emit('remoteParticipantsUpdated', { added: [], removed: [participant] });
+  }
+
+  /** Control: the call ends with a code and subcode. */
+  end(code: number, subCode?: number): void {
+    this.callEndReason = subCode === undefined ? { code } : { code, subCode };
+    this.setState('Disconnected');
+  }
+}
+
+export class FakeIncomingCall extends Emitter implements TeamsIncomingCallPort {
+  readonly id: string;
+  readonly callerInfo: CallerInfo;
+  callEndReason: CallEndReason | undefined;
+  rejectCount = 0;
+  acceptOptions: AcceptCallOptions | undefined;
+  readonly #answer: (incoming: FakeIncomingCall) => FakeCall;
+
+  constructor(id: string, callerInfo: CallerInfo, answer: (incoming: FakeIncomingCall) => FakeCall) {
+    super();
+    this.id = id;
+    this.callerInfo = callerInfo;
+    this.#answer = answer;
+  }
+
+  async accept(options?: AcceptCallOptions): Promise<FakeCall> {
+    this.acceptOptions = options;
+    return this.#answer(this);
+  }
+
+  async reject(): Promise<void> {
+    this.rejectCount++;
+    this.callEndReason = { code: 0, subCode: 0 };
+    this.emit('callEnded', { callEndReason: this.callEndReason });
+  }
+
+  /** Control: the caller hangs up before anyone answers. */
+  cancelByCaller(code = 487, subCode = 560487): void {
+    this.callEndReason = { code, subCode };
+    this.emit('callEnded', { callEndReason: this.callEndReason });
+  }
+}
+
+export class FakeCallAgent extends Emitter implements TeamsCallAgentPort {
+  readonly kind = 'TeamsCallAgent' as TeamsCallAgentPort['kind'];
+  connectionState: 'Connected' | 'Disconnected' = 'Connected';
+  calls: FakeCall[] = [];
+  startCallTargets: TeamsCallTarget[] = [];
+  startCallOptions: Array<StartTeamsCallOptions | undefined> = [];
+  disposeCount = 0;
+  readonly credential: CommunicationTokenCredential;
+  readonly #double: PortDouble;
+  #nextCallId = 1;
+
+  constructor(double: PortDouble, credential: CommunicationTokenCredential) {
+    super();
+    this.#double = double;
+    this.credential = credential;
+  }
+
+  startCall(target: TeamsCallTarget | TeamsCallTarget[], options?: StartTeamsCallOptions): FakeCall {
+    if (this.#double.startCallError !== undefined) throw this.#double.startCallError;
+
+    this.startCallTargets.push(...(Array.isArray(target) ? target : [target]));
+    this.startCallOptions.push(options);
+    return this.#addCall(new FakeCall(`call-${this.#nextCallId++}`, 'Outgoing', { identifier: undefined }, this.#double.failures, 'Connecting'));
+  }
+
+  join(): FakeCall {
+    throw new Error('The port double does not join meetings.');
+  }
+
+  async dispose(): Promise<void> {
+    this.disposeCount++;
+    for (const call of this.calls) if (call.state !== 'Disconnected') call.end(0, 0);
+  }
+
+  /** Control: someone calls this user. */
+  ringIncoming(caller: { objectId?: string; displayName?: string } = {}): FakeIncomingCall {
+    const objectId = caller.objectId ?? 'b0000000-0000-4000-8000-000000000002';
+    const callerInfo: CallerInfo = {
+      identifier: { kind: 'microsoftTeamsUser', microsoftTeamsUserId: objectId },
+      ...(caller.displayName === undefined ? {} : { displayName: caller.displayName }),
+    };
+    const incoming = new FakeIncomingCall(`incoming-${this.#nextCallId++}`, callerInfo, (answered) => {
+      const call = new FakeCall(answered.id, 'Incoming', callerInfo, this.#double.failures, 'Connected');
+      call.addParticipant(objectId, caller.displayName);
+      return this.#addCall(call);
+    });
+    this.emit('incomingCall', { incomingCall: incoming });
+    return incoming;
+  }
+
+  /** Control: the agent loses or regains its connection to Teams. */
+  setConnectionState(connectionState: 'Connected' | 'Disconnected'): void {
+    const oldValue = this.connectionState;
+    this.connectionState = connectionState;
+    this.emit('connectionStateChanged', { newValue: connectionState, oldValue });
+  }
+
+  #addCall(call: FakeCall): FakeCall {
+    this.calls = [...this.calls, call];
+    this.emit('callsUpdated', { added: [call], removed: [] });
+    return call;
+  }
+}
+
+export class FakeDeviceManager extends Emitter implements DeviceManagerPort {
+  readonly isSpeakerSelectionAvailable = false;
+  readonly selectedMicrophone: AudioDeviceInfo | undefined = undefined;
+  readonly selectedSpeaker: AudioDeviceInfo | undefined = undefined;
+  readonly #double: PortDouble;
+  permissionRequests: PermissionConstraints[] = [];
+
+  constructor(double: PortDouble) {
+    super();
+    this.#double = double;
+  }
+
+  async getCameras(): Promise<VideoDeviceInfo[]> {
+    return this.#double.cameras;
+  }
+
+  async getMicrophones(): Promise<AudioDeviceInfo[]> {
+    return [];
+  }
+
+  async getSpeakers(): Promise<AudioDeviceInfo[]> {
+    return [];
+  }
+
+  async selectMicrophone(): Promise<void> {}
+
+  async selectSpeaker(): Promise<void> {}
+
+  async askDevicePermission(constraints: PermissionConstraints): Promise<DeviceAccess> {
+    this.permissionRequests.push(constraints);
+    return { audio: constraints.audio && this.#double.permission.audio, video: constraints.video && this.#double.permission.video };
+  }
+}
+
+export class FakeView implements VideoStreamRendererViewPort {
+  readonly target: HTMLElement;
+  readonly isMirrored: boolean;
+  readonly scalingMode: ScalingMode;
+  disposeCount = 0;
+
+  constructor(options: CreateViewOptions | undefined) {
+    this.isMirrored = options?.isMirrored ?? false;
+    this.scalingMode = options?.scalingMode ?? 'Crop';
+    this.target = document.createElement('div');
+    this.target.className = 'fake-view';
+    this.target.append(document.createElement('video'));
+  }
+
+  dispose(): void {
+    this.disposeCount++;
+  }
+}
+
+/** How the double's `createView` settles: at once, never, with a failure, or when the test decides. */
+export type CreateViewMode = 'resolve' | 'hang' | 'reject' | 'manual';
+
+export class FakeRenderer implements VideoStreamRendererPort {
+  readonly stream: LocalVideoStreamPort | RemoteVideoStreamPort;
+  readonly views: FakeView[] = [];
+  disposeCount = 0;
+  /** With `manual` mode: resolves the pending `createView`. */
+  resolvePending: (() => void) | undefined;
+  readonly #double: PortDouble;
+
+  constructor(double: PortDouble, stream: LocalVideoStreamPort | RemoteVideoStreamPort) {
+    this.#double = double;
+    this.stream = stream;
+    double.renderers.push(this);
+  }
+
+  createView(options?: CreateViewOptions): Promise<FakeView> {
+    const create = (): FakeView => {
+      const view = new FakeView(options);
+      this.views.push(view);
+      return view;
+    };
+
+    switch (this.#double.createViewMode) {
+      case 'resolve':
+        return Promise.resolve(create());
+      case 'hang':
+        return new Promise(() => undefined);
+      case 'reject':
+        return Promise.reject(new Error('The double failed createView.'));
+      case 'manual':
+        return new Promise((resolve) => {
+          this.resolvePending = () => resolve(create());
+        });
+    }
+  }
+
+  dispose(): void {
+    this.disposeCount++;
+  }
+}
+
+/** The double's world: its module, what it created, and how it should behave next. */
+export class PortDouble {
+  readonly agents: FakeCallAgent[] = [];
+  readonly clients: Array<{ disposeCount: number }> = [];
+  readonly renderers: FakeRenderer[] = [];
+  readonly deviceManager: FakeDeviceManager;
+  cameras: VideoDeviceInfo[] = [{ id: 'camera-1', name: 'Fake camera', deviceType: 'UsbCamera' }];
+  permission: DeviceAccess = { audio: true, video: true };
+  failures: DeviceFailures = { startVideo: [], startScreenSharing: [] };
+  createViewMode: CreateViewMode = 'resolve';
+  /** Rejects the next `createTeamsCallAgent` with it, once. */
+  createAgentError: unknown;
+  /** While set, `createTeamsCallAgent` waits for it. */
+  createAgentGate: Promise<void> | undefined;
+  /** `startCall` throws it while set. */
+  startCallError: unknown;
+  readonly module: CallingModule;
+
+  constructor() {
+    this.deviceManager = new FakeDeviceManager(this);
+
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const double = this;
+
+    class CallClient implements CallClientPort {
+      disposeCount = 0;
+
+      constructor() {
+        double.clients.push(this);
+      }
+
+      async createTeamsCallAgent(credential: CommunicationTokenCredential): Promise<TeamsCallAgentPort> {
+        await double.createAgentGate;
+        const error = double.createAgentError;
+        if (error !== undefined) {
+          double.createAgentError = undefined;
+          throw error;
+        }
+        const agent = new FakeCallAgent(double, credential);
+        double.agents.push(agent);
+        return agent;
+      }
+
+      async getDeviceManager(): Promise<DeviceManagerPort> {
+        return double.deviceManager;
+      }
+
+      async dispose(): Promise<void> {
+        this.disposeCount++;
+      }
+    }
+
+    class VideoStreamRenderer extends FakeRenderer {
+      constructor(stream: LocalVideoStreamPort | RemoteVideoStreamPort) {
+        super(double, stream);
+      }
+    }
+
+    this.module = { CallClient, LocalVideoStream: FakeLocalVideoStream, VideoStreamRenderer } satisfies CallingModule;
+  }
+
+  /** The most recent call agent; fails the test when none was created. */
+  get agent(): FakeCallAgent {
+    const agent = this.agents.at(-1);
+    if (agent === undefined) throw new Error('No call agent was created.');
+    return agent;
+  }
+
+  /** The agent's most recent call; fails the test when there is none. */
+  get lastCall(): FakeCall {
+    const call = this.agent.calls.at(-1);
+    if (call === undefined) throw new Error('No call was started or accepted.');
+    return call;
+  }
+
+  /** Every view created so far. */
+  get views(): FakeView[] {
+    return this.renderers.flatMap((renderer) => renderer.views);
+  }
+}
+
+/** Creates a named DOMException, as browsers raise from getUserMedia and getDisplayMedia. */
+export function mediaError(name: string, message = `${name} from the double`): DOMException {
+  return new DOMException(message, name);
+}
