@@ -28,7 +28,9 @@ function sandboxPlugin() {
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  concurrency: 2,
+  // One file at a time: call tests of different files sign in as the same sandbox users, and an
+  // invite from one file would ring the other's agent. Two cores gain little from more anyway.
+  concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html>
