@@ -1,6 +1,8 @@
 // Builds the kit's ES modules into dist/ and the sandbox's browser modules into build/sandbox/.
 // Code splitting keeps the calling SDK, the Graph client and DOMPurify in chunks of their own
 // that load on first use.
+import { readFile } from 'node:fs/promises';
+
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -8,6 +10,16 @@ const plugins = () => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
   esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json', sourceMap: true }),
 ];
+
+/** Copies the MSAL redirect page that hosts serve at their redirect URI into dist/. */
+function redirectPage() {
+  return {
+    name: 'redirect-page',
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'redirect.html', source: await readFile('src/redirect.html', 'utf8') });
+    },
+  };
+}
 
 /** Warnings that say nothing about this kit's code. */
 function onwarn(warning, warn) {
@@ -42,7 +54,7 @@ const builds = [
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
     },
-    plugins: plugins(),
+    plugins: [...plugins(), redirectPage()],
     onwarn,
   },
   {
