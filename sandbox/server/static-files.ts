@@ -35,6 +35,8 @@ const contentTypes: Record<string, string> = {
 export function registerStaticFiles(context: SandboxContext, tenant?: TenantConfig): void {
   const serve = (request: Request, pathname: string) => serveFile(context, request, pathname, tenant);
   context.router.add('GET', '/', (request) => serve(request, '/index.html'));
+  // Browsers ask for /favicon.ico on pages without an icon link, such as the account picker.
+  context.router.add('GET', '/favicon.ico', (request) => serve(request, '/favicon.svg'));
   for (let depth = 1; depth <= 6; depth++) {
     const pattern = Array.from({ length: depth }, (_, index) => `{s${index}}`).join('/');
     context.router.add('GET', `/${pattern}`, (request) => serve(request, new URL(request.url).pathname));

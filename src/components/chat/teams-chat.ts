@@ -21,6 +21,7 @@ const followThresholdPx = 48;
 const maximumAnnouncedLength = 200;
 
 /**
+ * @tag teams-chat
  * @summary Chats with Microsoft Teams users over Microsoft Graph: the signed-in user's chats,
  * a thread of messages, and a message box.
  *
