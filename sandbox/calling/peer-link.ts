@@ -26,8 +26,8 @@ export interface PeerLinkOptions {
   speakerId: string | undefined;
 }
 
-/** Audio level (0..1) above which the remote party counts as speaking. */
-const speakingLevel = 0.02;
+/** RMS audio level (0..1) over one poll above which the remote party counts as speaking. */
+const speakingLevel = 0.01;
 /** How long a party still counts as speaking after the level drops, in milliseconds. */
 const speakingHoldMs = 600;
 const speakingPollMs = 200;
@@ -255,15 +255,28 @@ export class PeerLink extends EventEmitter {
       console.warn('[sandbox calling] Playing remote audio was blocked by the browser.', error);
     });
 
+    // The level comes from the cumulative energy the receiver reports, not the instantaneous
+    // `audioLevel`, so a short sound between two polls still counts (Chromium's fake microphone
+    // only beeps briefly, and polls run late on a busy machine).
+    let previous: { energy: number; duration: number } | undefined;
     this.#speakingTimer = setInterval(() => {
-      const level = receiver.getSynchronizationSources()[0]?.audioLevel ?? 0;
-      const now = Date.now();
-      if (level > speakingLevel && this.#remoteState?.isMuted !== true) this.#speakingUntil = now + speakingHoldMs;
-      const speaking = now < this.#speakingUntil;
-      if (speaking === this.#isRemoteSpeaking) return;
-      this.#isRemoteSpeaking = speaking;
-      this.emit('remoteSpeakingChanged', speaking);
+      void receiver.getStats().then((report) => {
+        const current = inboundAudioEnergy(report);
+        if (current === undefined || this.#closed) return;
+        const level = previous === undefined ? 0 : rmsLevel(previous, current);
+        previous = current;
+        this.#updateSpeaking(level);
+      });
     }, speakingPollMs);
+  }
+
+  #updateSpeaking(level: number): void {
+    const now = Date.now();
+    if (level > speakingLevel && this.#remoteState?.isMuted !== true) this.#speakingUntil = now + speakingHoldMs;
+    const speaking = now < this.#speakingUntil;
+    if (speaking === this.#isRemoteSpeaking) return;
+    this.#isRemoteSpeaking = speaking;
+    this.emit('remoteSpeakingChanged', speaking);
   }
 
   #enqueue(task: () => Promise<void>): void {
@@ -282,4 +295,22 @@ function replaceTrack(transceiver: RTCRtpTransceiver, track: MediaStreamTrack | 
 
 function toSessionDescription(description: RTCSessionDescription): SessionDescription {
   return { type: description.type, sdp: description.sdp };
+}
+
+/** Reads the cumulative audio energy and duration of the received audio from a stats report. */
+function inboundAudioEnergy(report: RTCStatsReport): { energy: number; duration: number } | undefined {
+  for (const stats of report.values()) {
+    const inbound = stats as { type: string; kind?: string; totalAudioEnergy?: number; totalSamplesDuration?: number };
+    if (inbound.type === 'inbound-rtp' && inbound.kind === 'audio' && inbound.totalAudioEnergy !== undefined) {
+      return { energy: inbound.totalAudioEnergy, duration: inbound.totalSamplesDuration ?? 0 };
+    }
+  }
+  return undefined;
+}
+
+/** Root-mean-square level between two readings; `totalAudioEnergy` sums level² × seconds. */
+function rmsLevel(before: { energy: number; duration: number }, after: { energy: number; duration: number }): number {
+  const seconds = after.duration - before.duration;
+  if (seconds <= 0) return 0;
+  return Math.sqrt(Math.max(0, after.energy - before.energy) / seconds);
 }
