@@ -92,19 +92,6 @@ export const callStyles = css`
     outline-offset: -3px;
   }
 
-  .video,
-  .video > * {
-    position: absolute;
-    inset: 0;
-    width: 100%;
-    height: 100%;
-  }
-
-  .video video {
-    width: 100%;
-    height: 100%;
-    object-fit: cover;
-  }
 
   .tile.screen .video video {
     object-fit: contain;

@@ -12,13 +12,14 @@ import type {
   RenderableStream,
 } from '../../services/calling/index.js';
 import type { SessionStatus } from '../../services/session/types.js';
+import { CallingController } from '../shared/calling-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { TeamsElement } from '../shared/teams-element.js';
+import { videoViewStyles } from '../shared/video-view.styles.js';
+import { VideoViewsController } from '../shared/video-views-controller.js';
 import './call.events.js';
 import { callErrorText, deviceProblemText, endedCallText, statusText } from './call-text.js';
-import { CallingController } from './calling-controller.js';
 import { callStyles } from './teams-call.styles.js';
-import { VideoViewsController } from './video-views-controller.js';
 
 /** Call states in which an outgoing call has not been answered yet, so "Cancel" replaces "Hang up". */
 const unansweredStates: ReadonlySet<CallState> = new Set(['None', 'Connecting', 'Ringing', 'EarlyMedia']);
@@ -65,7 +66,7 @@ const unansweredStates: ReadonlySet<CallState> = new Set(['None', 'Connecting', 
  * @cssprop --teams-call-video-background - Background of a tile without video. Defaults to #1f1f1f.
  */
 export class TeamsCall extends TeamsElement {
-  static override styles = [baseStyles, callStyles];
+  static override styles = [baseStyles, videoViewStyles, callStyles];
 
   readonly #calling = new CallingController(this, () => this.sessionController.value, {
     onChange: (previous, next) => this.#emitChanges(previous, next),

@@ -38,17 +38,7 @@ export const screenShareStyles = css`
     color: #ffffff;
   }
 
-  .video,
-  .video > * {
-    position: absolute;
-    inset: 0;
-    width: 100%;
-    height: 100%;
-  }
-
   .video video {
-    width: 100%;
-    height: 100%;
     object-fit: contain;
   }
 

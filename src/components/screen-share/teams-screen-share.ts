@@ -2,9 +2,10 @@ import { type TemplateResult, html, nothing } from 'lit';
 import { query } from 'lit/decorators.js';
 
 import type { CallingState, DeviceProblem, RemoteVideoStreamSnapshot } from '../../services/calling/index.js';
-import { CallingController } from '../call/calling-controller.js';
-import { VideoViewsController } from '../call/video-views-controller.js';
+import { CallingController } from '../shared/calling-controller.js';
+import { VideoViewsController } from '../shared/video-views-controller.js';
 import { baseStyles } from '../shared/styles.js';
+import { videoViewStyles } from '../shared/video-view.styles.js';
 import { TeamsElement } from '../shared/teams-element.js';
 import './screen-share.events.js';
 import { screenShareStyles } from './teams-screen-share.styles.js';
@@ -45,7 +46,7 @@ interface RemoteShare {
  * @cssprop --teams-screen-share-aspect-ratio - Aspect ratio of the remote share view. Defaults to 16 / 9.
  */
 export class TeamsScreenShare extends TeamsElement {
-  static override styles = [baseStyles, screenShareStyles];
+  static override styles = [baseStyles, videoViewStyles, screenShareStyles];
 
   readonly #calling = new CallingController(this, () => this.sessionController.value, {
     showsScreenShares: true,

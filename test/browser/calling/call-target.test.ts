@@ -6,18 +6,9 @@ import { isTeamsError } from '../../../src/services/errors.js';
 import { sandboxClientId, sandboxOrigin } from '../support/sandbox.js';
 import { resetTestSessions, signInTestSession } from '../support/sandbox-session.js';
 import { adele, FakeSession } from './fake-session.js';
+import { rejectionOf } from '../support/rejection.js';
 
 const diegoId = '0a1b2c3d-0004-4000-8000-00000000fab4';
-
-/** Returns the rejection of a promise, failing the test when it resolves. */
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject.');
-}
 
 function errorCodeOf(action: () => unknown): string | undefined {
   try {

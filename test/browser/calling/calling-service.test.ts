@@ -6,17 +6,9 @@ import { setCallingModuleLoader } from '../../../src/services/calling/loader.js'
 import { TeamsError, isTeamsError } from '../../../src/services/errors.js';
 import { adele, diego, FakeSession } from './fake-session.js';
 import { type FakeLocalVideoStream, PortDouble, mediaError } from './port-double.js';
+import { rejectionOf } from '../support/rejection.js';
 
 const diegoId = diego.objectId;
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject.');
-}
 
 function graphAnswering(user: { id: string; displayName: string }): typeof fetch {
   return (async () => Response.json(user)) as typeof fetch;

@@ -4,6 +4,7 @@ import { loadCallingModule, setCallingModuleLoader } from '../../../src/services
 import type { CallingModule } from '../../../src/services/calling/port.js';
 import { isTeamsError } from '../../../src/services/errors.js';
 import type { SessionOptions } from '../../../src/services/session/types.js';
+import { rejectionOf } from '../support/rejection.js';
 
 /** A path to a fixture relative to `document.baseURI`, so the loader has to resolve it. */
 function fixturePath(name: string): string {
@@ -14,15 +15,6 @@ function fixturePath(name: string): string {
 
 function sessionWithModule(callingModule: string): { options: SessionOptions } {
   return { options: { clientId: '3c7d9e21-8a4b-4f0c-9d6e-5b2a1c0e7a11', exchange: 'unused', callingModule } };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject.');
 }
 
 describe('loadCallingModule', () => {

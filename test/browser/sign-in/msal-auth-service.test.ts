@@ -11,6 +11,7 @@ import { communicationScopes, defaultGraphScopes } from '../../../src/services/s
 import type { SessionOptions } from '../../../src/services/session/types.js';
 import { sandboxOrigin } from '../support/sandbox.js';
 import { adele, deferred, FakeMsalClient, memoryStorage, msalAccount, msalResult, testClientId } from './fakes.js';
+import { rejectionOf } from '../support/rejection.js';
 
 const options: SessionOptions = {
   clientId: testClientId,
@@ -29,15 +30,6 @@ function fakePopup(): { closed: boolean } {
 /** Fast checks for the popup watcher; `focused` stands for `document.hasFocus()`. */
 function fastWatch(focused: () => boolean = () => true): PopupWatchEnvironment {
   return { hasPageFocus: focused, window, intervalMs: 10, closeGraceMs: 30 };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<TeamsError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as TeamsError;
-  }
-  throw new Error('Expected the promise to reject, but it resolved.');
 }
 
 /** True when `promise` is still pending after `ms` milliseconds. */
@@ -158,7 +150,7 @@ describe('MSAL sign-in service', () => {
     it('reports other redirect failures', async () => {
       client.redirectAnswer = () => Promise.reject(Object.assign(new Error('bad'), { errorCode: 'endpoints_resolution_error', errorMessage: 'bad' }));
       const service = createService();
-      const error = await rejectionOf(service.initialize());
+      const error = await rejectionOf<TeamsError>(service.initialize());
       expect(error.code).to.equal('configuration-invalid');
       expect(error.message).to.contain('Set authority on <teams-sign-in>');
     });
@@ -205,7 +197,7 @@ describe('MSAL sign-in service', () => {
       const closedAt = Date.now();
       popup.closed = true;
 
-      const error = await rejectionOf(signIn);
+      const error = await rejectionOf<TeamsError>(signIn);
       expect(error.code).to.equal('user-cancelled');
       expect(Date.now() - closedAt).to.be.below(1000);
     });
@@ -250,7 +242,7 @@ describe('MSAL sign-in service', () => {
       const popup = fakePopup();
       client.openPopup(popup);
       popup.closed = true;
-      expect((await rejectionOf(first)).code).to.equal('user-cancelled');
+      expect((await rejectionOf<TeamsError>(first)).code).to.equal('user-cancelled');
 
       login.resolve(msalResult());
       await waitUntil(() => client.activeAccount !== null, 'the late account becomes active');
@@ -265,7 +257,7 @@ describe('MSAL sign-in service', () => {
       const popup = fakePopup();
       client.openPopup(popup);
       popup.closed = true;
-      await rejectionOf(first);
+      await rejectionOf<TeamsError>(first);
 
       client.popupAnswer = () => Promise.resolve(msalResult());
       await service.signIn('popup');
@@ -290,14 +282,14 @@ describe('MSAL sign-in service', () => {
       client.popupAnswer = () => new Promise(() => undefined);
       const service = createService();
       void service.signIn('popup').catch(() => undefined);
-      const error = await rejectionOf(service.signIn('popup'));
+      const error = await rejectionOf<TeamsError>(service.signIn('popup'));
       expect(error.code).to.equal('interaction-in-progress');
       expect(client.popupRequests).to.have.length(1);
     });
 
     it('blocked popup is popup-blocked', async () => {
       client.popupAnswer = () => Promise.reject(Object.assign(new Error('popup_window_error'), { errorCode: 'popup_window_error' }));
-      const error = await rejectionOf(createService().signIn('popup'));
+      const error = await rejectionOf<TeamsError>(createService().signIn('popup'));
       expect(error.code).to.equal('popup-blocked');
       expect(error.message).to.contain('login-mode="redirect"');
     });
@@ -337,13 +329,13 @@ describe('MSAL sign-in service', () => {
       client.redirectAnswer = () => Promise.resolve(msalResult());
       const service = createService();
       await service.initialize();
-      const error = await rejectionOf(service.acquireToken({ scopes: ['User.Read', ...communicationScopes] }));
+      const error = await rejectionOf<TeamsError>(service.acquireToken({ scopes: ['User.Read', ...communicationScopes] }));
       expect(error.code).to.equal('configuration-invalid');
       expect(client.silentRequests).to.have.length(0);
     });
 
     it('needs interaction before sign-in', async () => {
-      const error = await rejectionOf(createService().acquireToken({ scopes: ['User.Read'] }));
+      const error = await rejectionOf<TeamsError>(createService().acquireToken({ scopes: ['User.Read'] }));
       expect(error.code).to.equal('interaction-required');
     });
 
@@ -352,7 +344,7 @@ describe('MSAL sign-in service', () => {
       client.silentAnswer = () => Promise.reject(new InteractionRequiredAuthError('invalid_grant', 'AADSTS700084: expired'));
       const service = createService();
       await service.initialize();
-      const error = await rejectionOf(service.acquireToken({ scopes: communicationScopes }));
+      const error = await rejectionOf<TeamsError>(service.acquireToken({ scopes: communicationScopes }));
       expect(error.code).to.equal('interaction-required');
     });
   });

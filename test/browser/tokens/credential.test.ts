@@ -6,15 +6,7 @@ import type { CommunicationAccessToken } from '../../../src/services/session/typ
 import { TokenServiceCredential } from '../../../src/services/tokens/credential.js';
 import type { GetTokenOptions } from '../../../src/services/tokens/token-service.js';
 import { createTestService, hour, minute } from './fakes.js';
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject, but it resolved.');
-}
+import { rejectionOf } from '../support/rejection.js';
 
 describe('TokenServiceCredential', () => {
   it('returns the token and its expiry', async () => {

@@ -5,6 +5,7 @@ import type { ExchangeFunction } from '../../../src/services/session/types.js';
 import { ExchangeClient } from '../../../src/services/tokens/exchange-client.js';
 import { ExchangeError } from '../../../src/services/tokens/exchange-error.js';
 import { FakeClock, hour, settle, testAccount } from './fakes.js';
+import { rejectionOf } from '../support/rejection.js';
 
 /** Looks like a JWT, so the redaction of JWT-shaped text is covered too. */
 const entraToken = 'eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJhZGVsZSIsInRpZCI6ImNvbnRvc28ifQ.c2lnbmF0dXJlLWJ5dGVzLWhlcmU';
@@ -30,15 +31,6 @@ function stubFetch(respond: (init: RequestInit) => Response | Promise<Response>)
 
 function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
   return Response.json({ error: { code, message } }, { status, headers });
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject, but it resolved.');
 }
 
 describe('ExchangeClient', () => {

@@ -7,6 +7,7 @@ import { ExchangeClient } from '../../../src/services/tokens/exchange-client.js'
 import { ExchangeError } from '../../../src/services/tokens/exchange-error.js';
 import { CommunicationTokenService } from '../../../src/services/tokens/token-service.js';
 import { sandboxOrigin } from '../support/sandbox.js';
+import { rejectionOf } from '../support/rejection.js';
 
 const exchangeUrl = `${sandboxOrigin}/api/token-exchange`;
 const user = 'adele.vance@contoso.com';
@@ -47,15 +48,6 @@ function expiryOf(jwt: string): number {
 async function armFault(name: string, fault: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${sandboxOrigin}/__sandbox/faults/${name}`, { method: 'POST', body: JSON.stringify(fault) });
   if (!response.ok) throw new Error(`Arming the ${name} fault failed with ${response.status}.`);
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject, but it resolved.');
 }
 
 describe('token exchange against the sandbox', () => {

@@ -15,20 +15,12 @@ import {
   testAccount,
   unavailableError,
 } from './fakes.js';
+import { rejectionOf } from '../support/rejection.js';
 
 /** A random source that returns `values` in order, then 0.5. */
 function sequence(values: number[]): () => number {
   const remaining = [...values];
   return () => remaining.shift() ?? 0.5;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject, but it resolved.');
 }
 
 describe('CommunicationTokenService', () => {
