@@ -23,7 +23,7 @@ export interface CommunicationTokenSource extends EventTarget {
   dispose(): void;
 }
 
-/** Builds the services a session runs on; the defaults use MSAL and the exchange client. */
+/** Builds the services a session runs on. The defaults use MSAL and the exchange client. */
 export interface SessionServices {
   createAuthService(options: SessionOptions): AuthService;
   createTokenSource(auth: AuthService, options: SessionOptions, account: SessionAccount): CommunicationTokenSource;
@@ -129,7 +129,7 @@ export class Session extends EventTarget implements SessionApi {
     }
   }
 
-  /** Signs out: forgets the account and every token of this session. */
+  /** Signs out: removes the account and every token of this session from memory and MSAL's cache. */
   async signOut(): Promise<void> {
     const auth = this.#requireAuth();
     this.#tokens?.dispose();
@@ -222,11 +222,11 @@ function toTeamsError(error: unknown): TeamsError {
 function sameOptions(left: SessionOptions, right: SessionOptions): boolean {
   const keys = new Set([...Object.keys(left), ...Object.keys(right)] as Array<keyof SessionOptions>);
   for (const key of keys) {
-    const a = left[key];
-    const b = right[key];
-    if (Array.isArray(a) && Array.isArray(b)) {
-      if (a.join(' ') !== b.join(' ')) return false;
-    } else if (a !== b) {
+    const leftValue = left[key];
+    const rightValue = right[key];
+    if (Array.isArray(leftValue) && Array.isArray(rightValue)) {
+      if (leftValue.join(' ') !== rightValue.join(' ')) return false;
+    } else if (leftValue !== rightValue) {
       return false;
     }
   }
