@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { startSandbox, type Sandbox } from '../sandbox/server/app.js';
+import type { BenchEnvironment, BenchSection } from './environment.js';
 import { createConsoleLog } from '../sandbox/server/log.js';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
@@ -155,6 +156,12 @@ async function chunkSize(directory: string, pattern: RegExp): Promise<number | u
   return name === undefined ? undefined : gzipSize(await readFile(`${directory}/${name}`));
 }
 
+/**
+ * Sections of the report that other benchmark modules add: each runs against the same sandbox
+ * and browser and returns Markdown. Add a module's section here.
+ */
+const sections: BenchSection[] = [];
+
 const sandbox = await startSandbox({ port: 0, log: createConsoleLog({ quiet: true }) });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
@@ -187,6 +194,10 @@ try {
   const p95 = exchange[Math.floor(exchange.length * 0.95)]!;
   const signInOnly = loads[0]!;
 
+  const environment: BenchEnvironment = { sandbox, browser, origin: sandbox.origin };
+  const extraSections: string[] = [];
+  for (const section of sections) extraSections.push(await section(environment));
+
   const report = `# Benchmarks
 
 Written by \`npm run bench\` (\`bench/run.ts\`) on ${date}, on ${machine}. Sizes are the gzip
@@ -218,7 +229,7 @@ for the call pages, the time until the call form shows; after a call intent, the
 ${exchange.length} sequential exchanges through \`/api/token-exchange\` (handler, real
 \`@azure/communication-identity\` client, emulated identity API, all on loopback): median
 ${median.toFixed(1)} ms, 95th percentile ${p95.toFixed(1)} ms.
-`;
+${extraSections.map((section) => `\n${section.trim()}\n`).join('')}`;
 
   console.log(report);
   for (const load of loads) {
