@@ -35,6 +35,7 @@ const kitEntries = {
   call: 'src/call.ts',
   'screen-share': 'src/screen-share.ts',
   chat: 'src/chat.ts',
+  elements: 'src/elements.ts',
   'redirect-bridge': 'src/redirect-bridge.ts',
 };
 
