@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { startSandbox, type Sandbox } from '../sandbox/server/app.js';
+import { callsSection } from './calls.js';
 import type { BenchEnvironment, BenchSection } from './environment.js';
 import { createConsoleLog } from '../sandbox/server/log.js';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
@@ -160,7 +161,7 @@ async function chunkSize(directory: string, pattern: RegExp): Promise<number | u
  * Sections of the report that other benchmark modules add: each runs against the same sandbox
  * and browser and returns Markdown. Add a module's section here.
  */
-const sections: BenchSection[] = [];
+const sections: BenchSection[] = [callsSection];
 
 const sandbox = await startSandbox({ port: 0, log: createConsoleLog({ quiet: true }) });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });

@@ -23,13 +23,16 @@ import type { DeviceManager } from './device-manager.js';
 import { EventEmitter } from './event-emitter.js';
 import { rawIdOfTarget, teamsUserIdentifier } from './identifiers.js';
 import { TeamsIncomingCall } from './incoming-call.js';
-import { endReasons, maxCallParticipants, type ParticipantInfo, type ServerMessage } from './protocol.js';
+import { endReasons, maxCallParticipants, reconnectGraceMs, type ParticipantInfo, type ServerMessage } from './protocol.js';
 import type { DisconnectReason, SignallingClient } from './signalling-client.js';
 
 /**
  * A Teams user's call agent, like the SDK's `TeamsCallAgent`: it starts calls, receives incoming
  * calls and tracks the calls in progress. It owns the signalling socket; when the socket drops,
- * its calls end with a network error and it reconnects with a fresh token.
+ * its `connectionState` is `Disconnected` while it reconnects with a fresh token. Its calls go on
+ * meanwhile, because their peer connections do not need the socket, and rejoin the server once it
+ * is back. They end with a network error only when the drop lasts longer than `reconnectGraceMs`
+ * or the token is rejected.
  */
 export class TeamsCallAgent implements TeamsCallAgentPort {
   readonly kind = 'TeamsCallAgent' as const;
@@ -42,6 +45,7 @@ export class TeamsCallAgent implements TeamsCallAgentPort {
   readonly #onDisposed: () => void;
   #connectionState: ConnectionState = 'Connected';
   #disposed = false;
+  #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** @internal Created by `CallClient.createTeamsCallAgent` with a connected socket. */
   constructor(signalling: SignallingClient, self: ParticipantInfo, deviceManager: DeviceManager, onDisposed: () => void) {
@@ -52,7 +56,7 @@ export class TeamsCallAgent implements TeamsCallAgentPort {
 
     signalling.on('message', (message: ServerMessage) => this.#handle(message));
     signalling.on('disconnected', (reason: DisconnectReason) => this.#disconnected(reason));
-    signalling.on('reconnected', () => this.#setConnectionState('Connected'));
+    signalling.on('reconnected', () => this.#reconnected());
   }
 
   get connectionState(): ConnectionState {
@@ -133,6 +137,7 @@ export class TeamsCallAgent implements TeamsCallAgentPort {
     for (const incomingCall of this.#incomingCalls.values()) incomingCall.end(endReasons.hungUpLocally);
     this.#incomingCalls.clear();
     this.#disposed = true;
+    clearTimeout(this.#reconnectTimer);
     this.#signalling.dispose();
     this.#setConnectionState('Disconnected');
     this.#onDisposed();
@@ -232,10 +237,30 @@ export class TeamsCallAgent implements TeamsCallAgentPort {
   }
 
   #disconnected(reason: DisconnectReason): void {
-    for (const call of this.calls) call.end(endReasons.networkError);
+    // A ringing call cannot be answered without the socket, so it stops ringing at once.
     for (const incomingCall of this.#incomingCalls.values()) incomingCall.end(endReasons.networkError);
     this.#incomingCalls.clear();
+
+    if (reason === 'invalidToken') {
+      for (const call of this.calls) call.end(endReasons.networkError);
+    } else {
+      clearTimeout(this.#reconnectTimer);
+      this.#reconnectTimer = setTimeout(() => {
+        for (const call of this.calls) call.end(endReasons.networkError);
+      }, reconnectGraceMs);
+    }
     this.#setConnectionState('Disconnected', reason);
+  }
+
+  /** Takes this endpoint's place in each call back; the server ends the calls it no longer keeps. */
+  #reconnected(): void {
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
+    for (const call of this.calls) {
+      if (call.state !== 'Disconnected') this.#signalling.send({ type: 'rejoin', callId: call.id });
+    }
+    this.#signalling.flushQueued();
+    this.#setConnectionState('Connected');
   }
 
   #setConnectionState(state: ConnectionState, reason?: DisconnectReason): void {

@@ -242,6 +242,9 @@ export class TeamsCall implements TeamsCallPort {
         if (message.meeting !== undefined) this.#setRole(message.meeting.role);
         this.#joined(message.participants);
         return;
+      case 'callRejoined':
+        this.#rejoined(message.participants);
+        return;
       case 'inLobby':
         this.#setState('InLobby');
         return;
@@ -304,6 +307,26 @@ export class TeamsCall implements TeamsCallPort {
       if (member.status === 'connected') this.#openLink(member.rawId, false);
     }
     this.#setConnected();
+  }
+
+  /**
+   * Back in the call after the socket dropped: catches up on who left or joined meanwhile and
+   * sends the media state again, since messages sent during the drop were lost.
+   *
+   * NOTE: a remote party's own media changes during the drop are not sent again, so a camera
+   * turned on by someone else while this endpoint was offline shows only at their next change.
+   */
+  #rejoined(members: CallMember[]): void {
+    const present = new Set(members.map((member) => member.rawId));
+    for (const rawId of [...this.#participants.keys()]) {
+      if (!present.has(rawId)) this.#participantLeft(rawId, endReasons.participantDisconnected);
+    }
+    for (const member of members) {
+      if (member.status !== 'connected') continue;
+      if (this.#participants.has(member.rawId) && this.#links.has(member.rawId)) continue;
+      this.#participantJoined(member);
+    }
+    for (const link of this.#links.values()) link.resendMediaState();
   }
 
   /** Someone joined: this endpoint, already in the call, sends them the first offer. */

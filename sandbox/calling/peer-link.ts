@@ -115,6 +115,12 @@ export class PeerLink extends EventEmitter {
     this.#applyLocalMedia();
   }
 
+  /** Sends the media state again even when unchanged, after signalling messages may have been lost. */
+  resendMediaState(): void {
+    this.#lastSentState = '';
+    this.#sendMediaState();
+  }
+
   /** Plays the remote party's audio on a speaker (`undefined` for the default output). */
   async setSpeaker(speakerId: string | undefined): Promise<void> {
     const element = this.#audioElement as HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };

@@ -28,6 +28,15 @@
 /** Path of the signalling WebSocket on the sandbox origin. */
 export const signallingPath = '/calling/signal';
 
+/**
+ * How long a call keeps a party whose signalling socket dropped, in milliseconds. The party's peer
+ * connections stay up meanwhile, so media goes on. If it reconnects in time and sends `rejoin`,
+ * the call goes on as before, as a Teams call survives a short network drop.
+ *
+ * NOTE: 20 s is a round figure, not Teams' measured grace period.
+ */
+export const reconnectGraceMs = 20_000;
+
 /** Maximum number of parties in one call or meeting, the caller included; kept small because media flows as a mesh. */
 export const maxCallParticipants = 4;
 
@@ -57,6 +66,8 @@ export const endReasons = {
   participantDisconnected: { code: 0, subCode: 4521 },
   /** 0/5854: removed from the meeting lobby by someone in the meeting. */
   removedFromLobby: { code: 0, subCode: 5854 },
+  /** 0/5855: no one admitted the participant from the lobby in time. */
+  lobbyTimedOut: { code: 0, subCode: 5855 },
   /** 486/4508: the local user declined the incoming call. */
   declinedLocally: { code: 486, subCode: 4508 },
   /** 603/0: the callee declined the call. */
@@ -197,6 +208,15 @@ export interface JoinMeetingMessage {
   meeting: MeetingLocator;
 }
 
+/**
+ * Sent after the socket reconnected, once per call the endpoint was in: it takes the endpoint's
+ * place in the call back within `reconnectGraceMs` of the drop.
+ */
+export interface RejoinMessage {
+  type: 'rejoin';
+  callId: string;
+}
+
 /** Lets people waiting in the lobby into the meeting. */
 export interface AdmitMessage {
   type: 'admit';
@@ -243,6 +263,7 @@ export type ClientMessage =
   | RejectMessage
   | HangUpMessage
   | JoinMeetingMessage
+  | RejoinMessage
   | AdmitMessage
   | RejectFromLobbyMessage
   | SessionDescriptionMessage
@@ -282,6 +303,16 @@ export interface CallJoinedMessage {
   participants: CallMember[];
   /** Set when the call is a meeting: this participant's role in it. */
   meeting?: { role: MeetingRole };
+}
+
+/**
+ * This endpoint is back in the call after a reconnection; `participants` are the others now, so
+ * it can catch up on who joined or left while its socket was down.
+ */
+export interface CallRejoinedMessage {
+  type: 'callRejoined';
+  callId: string;
+  participants: CallMember[];
 }
 
 /** Someone connected to the call. Everyone already connected sends them an SDP offer. */
@@ -338,6 +369,7 @@ export type ServerMessage =
   | IncomingCallMessage
   | RingingNotice
   | CallJoinedMessage
+  | CallRejoinedMessage
   | ParticipantJoinedMessage
   | ParticipantLeftMessage
   | CallEndedMessage

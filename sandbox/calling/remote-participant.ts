@@ -37,6 +37,10 @@ export class RemoteParticipant implements RemoteParticipantPort {
     this.identifier = teamsUserIdentifier(info.rawId);
     this.#displayName = info.displayName;
     this.#state = state;
+
+    // Someone already in the call when this endpoint joins is connected from the start, and
+    // `setState` lists streams only on a change of state.
+    if (state === 'Connected' || state === 'Hold') this.#videoStreams = [this.camera, this.screenShare];
   }
 
   get rawId(): string {

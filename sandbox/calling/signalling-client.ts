@@ -10,6 +10,9 @@ const connectTimeoutMs = 10_000;
 /** Delays between reconnection attempts, in milliseconds; the last one repeats. */
 const reconnectDelaysMs = [500, 1000, 2000, 5000, 10_000];
 
+/** Relayed messages kept while the socket is down, at most; see `send`. */
+const maxQueuedMessages = 500;
+
 /** Why the socket is down: the SDK's `ConnectionStateChangedReason`. */
 export type DisconnectReason = 'invalidToken' | 'connectionIssue';
 
@@ -22,6 +25,9 @@ export class SignallingClient extends EventEmitter {
   readonly #url: URL;
   readonly #credential: CommunicationTokenCredential;
   #socket: WebSocket | undefined;
+  /** True from the server's `authenticated` until the socket closes. */
+  #authenticated = false;
+  #queued: ClientMessage[] = [];
   #disposed = false;
   #reconnectAttempt = 0;
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -32,8 +38,9 @@ export class SignallingClient extends EventEmitter {
     this.#credential = credential;
   }
 
+  /** True while the socket is open and the server accepted its token. */
   get isConnected(): boolean {
-    return this.#socket?.readyState === WebSocket.OPEN;
+    return this.#authenticated && this.#socket?.readyState === WebSocket.OPEN;
   }
 
   /**
@@ -62,12 +69,26 @@ export class SignallingClient extends EventEmitter {
 
     socket.addEventListener('message', (event) => this.emit('message', JSON.parse(String(event.data)) as ServerMessage));
     socket.addEventListener('close', (event) => this.#handleClose(socket, event));
+    this.#authenticated = true;
     return self;
   }
 
-  /** Sends a message; a message sent while the socket is down is dropped. */
+  /**
+   * Sends a message. While the socket is down, messages for another party (SDP, ICE candidates,
+   * media state) wait for `flushQueued`, so a negotiation under way survives a short drop. Other
+   * messages are dropped, because the call state is caught up on rejoin instead.
+   */
   send(message: ClientMessage): void {
-    if (this.isConnected) this.#socket!.send(JSON.stringify(message));
+    if (this.isConnected) {
+      this.#socket!.send(JSON.stringify(message));
+      return;
+    }
+    if ('to' in message && !this.#disposed && this.#queued.length < maxQueuedMessages) this.#queued.push(message);
+  }
+
+  /** Sends the messages queued while the socket was down; the call agent calls it after rejoining its calls. */
+  flushQueued(): void {
+    for (const message of this.#queued.splice(0)) this.send(message);
   }
 
   /** Closes the socket for good: no reconnection follows. */
@@ -79,6 +100,7 @@ export class SignallingClient extends EventEmitter {
 
   #handleClose(socket: WebSocket, event: CloseEvent): void {
     if (socket !== this.#socket || this.#disposed) return;
+    this.#authenticated = false;
     const tokenRejected = event.code === closeCodes.invalidToken || event.code === closeCodes.expiredToken;
     this.emit('disconnected', (tokenRejected ? 'invalidToken' : 'connectionIssue') satisfies DisconnectReason);
     this.#scheduleReconnect();

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 import { toNodeListener } from '../../server/node-adapter.js';
-import { registerCalling } from './calling/index.js';
+import { type CallingOptions, registerCalling } from './calling/index.js';
 import { loadOrCreateCertificate } from './certificate.js';
 import type { CommunicationResource, SandboxContext, UpgradeHandler } from './context.js';
 import { registerControl } from './control.js';
@@ -36,6 +36,8 @@ export interface SandboxOptions {
    * exchange endpoint calls the real resource and the demo pages sign in to the real tenant.
    */
   tenant?: TenantConfig;
+  /** Timeouts of the calling signalling server, for tests that need them short. */
+  calling?: CallingOptions;
 }
 
 /** A running sandbox. */
@@ -106,7 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     registerEntra(context);
     registerIdentity(context);
     registerGraph(context);
-    registerCalling(context);
+    registerCalling(context, options.calling);
   }
   registerExchange(context, options.tenant);
   if (options.serveFiles ?? true) registerStaticFiles(context, options.tenant);

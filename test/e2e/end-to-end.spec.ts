@@ -66,7 +66,7 @@ test('two tenants sign in, chat, call with video and share a screen', async ({ b
   await adeleChat.getByRole('textbox', { name: 'Type a message' }).fill(text);
   await adeleChat.getByRole('button', { name: 'Send' }).click();
   await expect(adeleChat.getByText('Sent', { exact: true })).toBeVisible();
-  await expect(diegoChat.getByText(text, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(diegoChat.locator("[part~='messages']").getByText(text, { exact: true })).toBeVisible({ timeout: 30_000 });
 
   // Adele calls Diego by object id (Graph does not look up users of another tenant by name).
   await recordCallEnds(adele);

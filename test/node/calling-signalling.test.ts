@@ -107,7 +107,8 @@ describe('calling signalling', () => {
   }
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, serveFiles: false, log });
+    // A short reconnection grace period, so a dropped party leaves its calls within a test's wait.
+    sandbox = await startSandbox({ port: 0, serveFiles: false, log, calling: { reconnectGraceMs: 1000 } });
     signalUrl = `${sandbox.origin.replace('https:', 'wss:')}/calling/signal`;
   });
 
@@ -281,6 +282,29 @@ describe('calling signalling', () => {
 
     assert.deepEqual(left.reason, endReasons.participantDisconnected);
     assert.deepEqual(ended.reason, endReasons.onlyOneParticipantLeft);
+    callee.close();
+  });
+
+  it('keeps a dropped party that rejoins in time', async () => {
+    const caller = await signIn(adele.userPrincipalName);
+    const callee = await signIn(diego.userPrincipalName);
+    const callId = await connectCall(caller, callee);
+
+    caller.socket.terminate();
+    const returned = await signIn(adele.userPrincipalName);
+    returned.send({ type: 'rejoin', callId });
+    const rejoined = await returned.next('callRejoined');
+
+    assert.deepEqual(
+      rejoined.participants.map((participant) => participant.rawId),
+      [`8:orgid:${diego.id}`],
+    );
+    // The grace period passes without the call ending for Diego.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    returned.send({ type: 'hangUp', callId });
+    const ended = await callee.next('callEnded');
+    assert.deepEqual(ended.reason, endReasons.onlyOneParticipantLeft);
+    returned.close();
     callee.close();
   });
 

@@ -1,6 +1,6 @@
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 
-import { closeCodes, signallingPath, teamsUserRawId } from '../../calling/protocol.js';
+import { closeCodes, reconnectGraceMs, signallingPath, teamsUserRawId } from '../../calling/protocol.js';
 import type { SandboxContext } from '../context.js';
 import { findUser } from '../directory.js';
 import { jsonResponse, preflight } from '../http.js';
@@ -15,11 +15,17 @@ export interface CallingOptions {
   ringTimeoutMs?: number;
   /** How long a new socket may take to send its token, in milliseconds. Default 10 s. */
   authenticationTimeoutMs?: number;
+  /** How long someone waits in a meeting's lobby before the wait ends, in milliseconds. Default 15 min. */
+  lobbyTimeoutMs?: number;
+  /** How long a call keeps a party whose socket dropped, in milliseconds. Default `reconnectGraceMs` (20 s). */
+  reconnectGraceMs?: number;
 }
 
 // NOTE: 45 s is a round figure for a ringing Teams call, not a measured one.
 const defaultRingTimeoutMs = 45_000;
 const defaultAuthenticationTimeoutMs = 10_000;
+// NOTE: 15 minutes is a round figure for how long Teams keeps someone in a lobby, not a measured one.
+const defaultLobbyTimeoutMs = 15 * 60_000;
 
 /**
  * Serves the calling signalling WebSocket at `/calling/signal`. A client first sends
@@ -28,7 +34,11 @@ const defaultAuthenticationTimeoutMs = 10_000;
  */
 export function registerCalling(context: SandboxContext, options: CallingOptions = {}): void {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
-  const switchboard = new Switchboard(context.log, { ringTimeoutMs: options.ringTimeoutMs ?? defaultRingTimeoutMs });
+  const switchboard = new Switchboard(context.log, {
+    ringTimeoutMs: options.ringTimeoutMs ?? defaultRingTimeoutMs,
+    lobbyTimeoutMs: options.lobbyTimeoutMs ?? defaultLobbyTimeoutMs,
+    reconnectGraceMs: options.reconnectGraceMs ?? reconnectGraceMs,
+  });
   const authenticationTimeoutMs = options.authenticationTimeoutMs ?? defaultAuthenticationTimeoutMs;
 
   context.onUpgrade(signallingPath, (request, socket, head) => {
@@ -109,7 +119,8 @@ function acceptSocket(
   });
 
   // NOTE: there is no ping/pong heartbeat. On loopback a closed tab or browser closes the TCP
-  // connection, so the server notices at once; a half-open connection would stay in its calls.
+  // connection, so the server notices at once and keeps its calls for the reconnection grace
+  // period. A half-open connection would stay in its calls.
   socket.on('close', () => {
     clearTimeout(timer);
     if (session !== undefined) switchboard.disconnect(session);

@@ -40,6 +40,7 @@ export function parseClientMessage(data: string): ClientMessage | InvalidMessage
     case 'ringing':
     case 'accept':
     case 'reject':
+    case 'rejoin':
       return isString(fields['callId']) ? { type, callId: fields['callId'] } : invalid(type, 'callId');
 
     case 'hangUp':

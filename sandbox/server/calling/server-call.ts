@@ -22,6 +22,12 @@ export interface Member {
   session?: SignallingSession;
   /** The endpoints the invitation was delivered to, while the member is invited or ringing. */
   invitedSessions: Set<SignallingSession>;
+  /** Ends the member's wait in a meeting's lobby. */
+  lobbyTimer?: ReturnType<typeof setTimeout>;
+  /** Set while the member's socket is down: removes the member unless it rejoins in time. */
+  reconnectTimer?: ReturnType<typeof setTimeout>;
+  /** SDP, ICE and media state relayed to the member while its socket was down, delivered on rejoin. */
+  heldMessages?: CallMessage[];
 }
 
 /** A 1:1 call, a group call or a meeting. */

@@ -25,10 +25,20 @@ import {
 } from './server-call.js';
 import type { SignallingSession } from './session.js';
 
+/**
+ * Messages kept for a party whose socket dropped. A negotiation takes a few dozen (an offer, an
+ * answer and the ICE candidates), so this bounds memory without losing one.
+ */
+const maxHeldMessages = 500;
+
 /** Options of the switchboard. */
 export interface SwitchboardOptions {
   /** How long an invitation rings before it ends with no answer, in milliseconds. */
   ringTimeoutMs: number;
+  /** How long someone waits in a meeting's lobby before the wait ends with 0/5855, in milliseconds. */
+  lobbyTimeoutMs: number;
+  /** How long a call keeps a party whose socket dropped, in milliseconds. */
+  reconnectGraceMs: number;
 }
 
 /**
@@ -59,8 +69,9 @@ export class Switchboard {
   }
 
   /**
-   * Removes an endpoint whose socket closed. Calls it was in go on without it, as when a Teams
-   * client closes abruptly; invitations that only it received end with no answer.
+   * Removes an endpoint whose socket closed. Calls it was in keep its place for the reconnection
+   * grace period, so a short network drop does not end them. After that they go on without it.
+   * Invitations that only it received end with no answer.
    */
   disconnect(session: SignallingSession): void {
     const sessions = this.#sessionsByUser.get(session.user.rawId);
@@ -72,7 +83,8 @@ export class Switchboard {
       if (member === undefined) continue;
 
       if (member.session === session) {
-        this.#leave(call, member, endReasons.participantDisconnected);
+        clearTimeout(member.reconnectTimer);
+        member.reconnectTimer = setTimeout(() => this.#leave(call, member, endReasons.participantDisconnected), this.#options.reconnectGraceMs);
       } else if (member.invitedSessions.delete(session) && member.invitedSessions.size === 0) {
         this.#removePending(call, member, endReasons.noAnswer);
       }
@@ -97,6 +109,9 @@ export class Switchboard {
         return;
       case 'accept':
         this.#accept(session, message.callId);
+        return;
+      case 'rejoin':
+        this.#rejoin(session, message.callId);
         return;
       case 'reject':
         this.#reject(session, message.callId);
@@ -125,7 +140,13 @@ export class Switchboard {
 
   /** Ends every ring timer, for a sandbox that shuts down. */
   close(): void {
-    for (const call of this.#calls.values()) clearTimeout(call.ringTimer);
+    for (const call of this.#calls.values()) {
+      clearTimeout(call.ringTimer);
+      for (const member of call.members.values()) {
+        clearTimeout(member.lobbyTimer);
+        clearTimeout(member.reconnectTimer);
+      }
+    }
     this.#calls.clear();
     this.#meetings.clear();
   }
@@ -235,6 +256,7 @@ export class Switchboard {
       this.#admitToMeeting(meeting, member, isOrganizer ? 'Organizer' : 'Presenter');
     } else {
       sendTo(member, { type: 'inLobby' });
+      member.lobbyTimer = setTimeout(() => this.#lobbyTimedOut(meeting, member), this.#options.lobbyTimeoutMs);
       this.#announceLobby(meeting);
     }
     this.#log.info(`calling: ${user.rawId} joined meeting ${key} (${member.status})`);
@@ -273,6 +295,30 @@ export class Switchboard {
     sendTo(member, { type: 'callJoined', participants: membersSeenBy(call, member) });
     broadcast(call, { type: 'participantJoined', participant: member.info }, member);
     this.#log.info(`calling: ${member.info.rawId} joined call ${callId}`);
+  }
+
+  /** Gives a reconnected endpoint its place in a call back, or ends the call for it when the grace period is over. */
+  #rejoin(session: SignallingSession, callId: string): void {
+    const call = this.#calls.get(callId);
+    const member = call?.members.get(session.user.rawId);
+    // The old socket's close may not have been handled yet, so a closed old socket counts as dropped too.
+    const dropped = member !== undefined && (member.reconnectTimer !== undefined || (member.session !== session && member.session?.isOpen === false));
+    if (call === undefined || member === undefined || !dropped) {
+      session.send({ type: 'callEnded', callId, reason: endReasons.networkError });
+      return;
+    }
+
+    clearTimeout(member.reconnectTimer);
+    member.reconnectTimer = undefined;
+    member.session = session;
+    sendTo(member, { type: 'callRejoined', participants: membersSeenBy(call, member) });
+
+    // A negotiation that was under way when the socket dropped goes on where it stopped.
+    for (const held of member.heldMessages?.splice(0) ?? []) sendTo(member, held);
+    if (member.status === 'connected' && call.kind === 'meeting') {
+      sendTo(member, { type: 'lobbyUpdated', waiting: lobbyMembers(call).map((other) => other.info) });
+    }
+    this.#log.info(`calling: ${member.info.rawId} rejoined call ${call.id}`);
   }
 
   #reject(session: SignallingSession, callId: string): void {
@@ -327,7 +373,14 @@ export class Switchboard {
     this.#announceLobby(meeting);
   }
 
+  #lobbyTimedOut(meeting: ServerCall, member: Member): void {
+    if (meeting.members.get(member.info.rawId) !== member || member.status !== 'inLobby') return;
+    sendTo(member, { type: 'callEnded', reason: endReasons.lobbyTimedOut });
+    this.#leave(meeting, member, endReasons.lobbyTimedOut);
+  }
+
   #admitToMeeting(meeting: ServerCall, member: Member, role: 'Organizer' | 'Presenter'): void {
+    clearTimeout(member.lobbyTimer);
     member.status = 'connected';
     sendTo(member, { type: 'callJoined', participants: membersSeenBy(meeting, member), meeting: { role } });
     broadcast(meeting, { type: 'participantJoined', participant: member.info }, member);
@@ -355,7 +408,14 @@ export class Switchboard {
     }
 
     const { to: _to, callId: _callId, ...rest } = message;
-    sendTo(target, { ...rest, from: sender.info.rawId } as CallMessage);
+    const relayed = { ...rest, from: sender.info.rawId } as CallMessage;
+    if (target.reconnectTimer !== undefined || !target.session.isOpen) {
+      // The target's socket dropped: keep the message for its rejoin, up to a bound.
+      target.heldMessages ??= [];
+      if (target.heldMessages.length < maxHeldMessages) target.heldMessages.push(relayed);
+      return;
+    }
+    sendTo(target, relayed);
   }
 
   #ringTimedOut(call: ServerCall): void {
@@ -430,6 +490,10 @@ export class Switchboard {
 
   /** Removes a member and the id its endpoint used for the call. */
   #forget(call: ServerCall, member: Member): void {
+    clearTimeout(member.lobbyTimer);
+    clearTimeout(member.reconnectTimer);
+    member.reconnectTimer = undefined;
+    member.heldMessages = undefined;
     call.members.delete(member.info.rawId);
     if (member.callId !== call.id) this.#calls.delete(member.callId);
   }

@@ -10,7 +10,10 @@ export function endedCallText(localize: LocalizeController, ended: EndedCall): s
   const { kind, code, subCode } = ended.reason;
   switch (kind) {
     case 'ended':
-      return localize.term('callEndedNormally');
+      // 0/0 is the local user's own hang-up; leaving a meeting does not end it for the others.
+      return ended.kind === 'meeting' && subCode === 0 ? localize.term('callEndedLeftMeeting') : localize.term('callEndedNormally');
+    case 'ended-for-everyone':
+      return localize.term('callEndedForEveryone');
     case 'removed-from-lobby':
       return localize.term('callEndedRemovedFromLobby');
     case 'lobby-timeout':
@@ -61,6 +64,29 @@ export function callErrorText(localize: LocalizeController, error: TeamsError, i
       return localize.term('callErrorLookupFailed');
     case 'call-in-progress':
       return localize.term('callErrorInProgress');
+    case 'call-target-duplicate':
+      return localize.term('callErrorTargetDuplicate');
+    case 'group-chat-forbidden':
+      return localize.term('callErrorGroupChatForbidden');
+    case 'group-chat-failed':
+      return localize.term('callErrorGroupChatFailed');
+    case 'meeting-locator-missing':
+      return localize.term('callErrorMeetingMissing');
+    case 'meeting-link-invalid':
+      return localize.term('callErrorMeetingLinkInvalid');
+    case 'meeting-id-invalid':
+      return localize.term('callErrorMeetingIdInvalid', input.trim());
+    case 'meeting-passcode-invalid':
+      return localize.term('callErrorPasscodeInvalid');
+    case 'call-hold-failed':
+    case 'call-resume-failed':
+      return localize.term('callErrorHoldFailed');
+    case 'call-hang-up-failed':
+      return localize.term('callErrorHangUpFailed');
+    case 'lobby-admit-failed':
+    case 'lobby-reject-failed':
+    case 'lobby-participant-not-found':
+      return localize.term('callErrorLobbyFailed');
     case 'call-accept-failed':
       return localize.term('callErrorAcceptFailed');
     case 'calling-module-failed':
@@ -105,20 +131,32 @@ export function deviceProblemText(localize: LocalizeController, problem: DeviceP
   return undefined;
 }
 
+/** Returns the names of the current call's other people, joined for a sentence. */
+export function remoteNames(localize: LocalizeController, state: CallingState): string {
+  const names = (state.call?.remoteParticipants ?? []).map((participant) => participant.displayName).filter((name) => name !== undefined);
+  if (names.length > 1) return names.join(', ');
+  return state.remoteName ?? localize.term('callUnknownPerson');
+}
+
 /** Returns the status sentence for the live region: what is happening now, or nothing. */
 export function statusText(localize: LocalizeController, state: CallingState, incomingCalls: boolean): string {
   const { call, outgoing, agentStatus } = state;
-  const name = state.remoteName ?? localize.term('callUnknownPerson');
+  const name = remoteNames(localize, state);
 
   if (call !== undefined) {
+    // The call goes on while the call agent reconnects, as Teams keeps a call through a short drop.
+    const active = call.state === 'Connected' || call.state === 'LocalHold' || call.state === 'RemoteHold';
+    if (active && state.connectionState === 'Disconnected') return localize.term('callReconnecting');
+
     switch (call.state) {
       case 'None':
       case 'Connecting':
-        return localize.term('callConnecting', name);
+        return state.callKind === 'meeting' ? localize.term('callJoiningMeeting') : localize.term('callConnecting', name);
       case 'Ringing':
       case 'EarlyMedia':
         return localize.term('callRinging', name);
       case 'Connected':
+        if (state.callKind === 'meeting') return localize.term('callInMeeting', call.remoteParticipants.length);
         return localize.term('callConnected', name);
       case 'InLobby':
         return localize.term('callInLobby');
@@ -136,8 +174,10 @@ export function statusText(localize: LocalizeController, state: CallingState, in
   if (ringing !== undefined) return localize.term('callIncoming', ringing.callerName ?? localize.term('callUnknownPerson'));
 
   if (outgoing?.phase === 'resolving' && agentStatus === 'ready') return localize.term('callResolving', outgoing.target);
+  if (outgoing?.phase === 'finding-chat') return localize.term('callFindingChat');
   if (agentStatus === 'loading-module') return localize.term('callLoadingModule');
   if (agentStatus === 'creating-agent') return localize.term('callCreatingAgent');
+  if (outgoing?.kind === 'meeting') return localize.term('callJoiningMeeting');
   if (outgoing !== undefined) return localize.term('callConnecting', outgoing.target);
 
   if (state.lastEndedCall !== undefined) return endedCallText(localize, state.lastEndedCall);

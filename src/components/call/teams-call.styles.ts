@@ -128,4 +128,68 @@ export const callStyles = css`
     margin-inline-start: 6px;
     font-size: 0.85em;
   }
+
+  .passcode {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+  }
+
+  .panel {
+    display: grid;
+    gap: 8px;
+    padding: 12px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+
+  .panel p {
+    margin: 0;
+    font-weight: 600;
+  }
+
+  .people {
+    display: grid;
+    gap: 6px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .people li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+  }
+
+  .people li.speaking .person-name {
+    font-weight: 600;
+  }
+
+  .person-name {
+    flex: 1 1 10em;
+  }
+
+  .devices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 12px;
+  }
+
+  .picker {
+    display: grid;
+    gap: 4px;
+    min-width: 12em;
+  }
+
+  .reaction {
+    position: absolute;
+    inset-block-start: 8px;
+    inset-inline-end: 8px;
+    padding: 2px 8px;
+    border-radius: var(--_radius);
+    background: rgb(0 0 0 / 60%);
+  }
 `;

@@ -6,10 +6,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import type {
   CallSnapshot,
   CallingState,
+  HangUpCallOptions,
   IncomingCallSnapshot,
   MediaOptions,
-  RemoteParticipantSnapshot,
-  RenderableStream,
 } from '../../services/calling/index.js';
 import type { SessionStatus } from '../../services/session/types.js';
 import { CallingController } from '../shared/calling-controller.js';
@@ -18,7 +17,9 @@ import { TeamsElement } from '../shared/teams-element.js';
 import { videoViewStyles } from '../shared/video-view.styles.js';
 import { VideoViewsController } from '../shared/video-views-controller.js';
 import './call.events.js';
+import { type DeviceActions, type LobbyActions, renderDevicePickers, renderLobbyPanel, renderParticipantList } from './call-panels.js';
 import { callErrorText, deviceProblemText, endedCallText, statusText } from './call-text.js';
+import { type TileContext, renderLocalTile, renderParticipantTile, renderScreenShareTile } from './call-tiles.js';
 import { callStyles } from './teams-call.styles.js';
 
 /** Call states in which an outgoing call has not been answered yet, so "Cancel" replaces "Hang up". */
@@ -27,14 +28,20 @@ const unansweredStates: ReadonlySet<CallState> = new Set(['None', 'Connecting', 
 /**
  * Uses the session named by `session` (the page's default session unless set). Signed out, it
  * shows a short sign-in prompt. The calling SDK loads on the first call intent only: focusing the
- * "Person to call" field, pressing "Call", calling `call()`, or setting `incoming-calls`.
+ * "Person to call" or "Meeting link or ID" field, pressing "Call" or "Join", calling `call()` or
+ * `join()`, or setting `incoming-calls`.
+ *
+ * Several people separated by commas make a group call in their group chat (created through
+ * Microsoft Graph when there is none). A meeting is joined by its link or by its ID and passcode;
+ * people outside the organizer's organization wait in its lobby, where the organizer and
+ * presenters see them and let them in.
  *
  * Remote screen shares appear as a wide tile in the video gallery. When a `<teams-screen-share>`
  * of the same session is on the page, that element shows the share and this one leaves it out,
  * so the page never shows the same share twice.
  *
  * @tag teams-call
- * @summary Calls a Microsoft Teams user with audio and video, rings on incoming calls, and explains why a call ended.
+ * @summary Calls Microsoft Teams users one to one or as a group, joins Teams meetings, rings on incoming calls, and explains why a call ended.
  *
  * @fires teams-call-state-change - The current call's state changed (`None` before and after a call).
  * @fires teams-incoming-call - An incoming call started ringing.
@@ -48,6 +55,10 @@ const unansweredStates: ReadonlySet<CallState> = new Set(['None', 'Connecting', 
  * @csspart label - The field's label.
  * @csspart input - The "Person to call" field.
  * @csspart call-button - The "Call" button.
+ * @csspart meeting-form - The form with the "Meeting link or ID" and "Passcode" fields.
+ * @csspart meeting-input - The "Meeting link or ID" field.
+ * @csspart passcode-input - The "Passcode" field.
+ * @csspart join-button - The "Join" button.
  * @csspart error - An error sentence (call, agent or device).
  * @csspart incoming - The ringing incoming call with its buttons.
  * @csspart accept-button - The "Accept" button (audio only).
@@ -60,7 +71,20 @@ const unansweredStates: ReadonlySet<CallState> = new Set(['None', 'Connecting', 
  * @csspart controls - The in-call buttons.
  * @csspart mute-button - The "Mute"/"Unmute" button.
  * @csspart camera-button - The "Turn camera on"/"Turn camera off" button.
- * @csspart hang-up-button - The "Hang up" (or, while ringing out, "Cancel") button.
+ * @csspart hang-up-button - The "Hang up" (in meetings "Leave"; while ringing out, "Cancel") button.
+ * @csspart end-for-everyone-button - The organizer's "End for everyone" button.
+ * @csspart hold-button - The "Hold"/"Resume" button.
+ * @csspart lobby - The list of people waiting in the lobby, for the organizer and presenters.
+ * @csspart admit-button - A waiting person's "Admit" button.
+ * @csspart remove-button - A waiting person's "Remove" button.
+ * @csspart admit-all-button - The "Admit all" button.
+ * @csspart participants - The participant list.
+ * @csspart participant - One entry of the participant list.
+ * @csspart devices - The microphone, camera and speaker pickers.
+ * @csspart microphone-select - The microphone picker.
+ * @csspart camera-select - The camera picker.
+ * @csspart speaker-select - The speaker picker (only where the browser can choose an output).
+ * @csspart reaction - A reaction shown over a participant's tile.
  *
  * @cssprop --teams-call-tile-min-width - Minimum width of a video tile. Defaults to 200px.
  * @cssprop --teams-call-video-background - Background of a tile without video. Defaults to #1f1f1f.
@@ -86,9 +110,17 @@ export class TeamsCall extends TeamsElement {
   @property({ type: Boolean, reflect: true, attribute: 'incoming-calls' })
   incomingCalls = false;
 
-  /** The text of the "Person to call" field: an e-mail address or an Entra object id. */
+  /** The text of the "Person to call" field: e-mail addresses or Entra object ids, comma-separated. */
   @property()
   target = '';
+
+  /** The text of the "Meeting link or ID" field. */
+  @property()
+  meeting = '';
+
+  /** The text of the "Passcode" field, used with a meeting ID. */
+  @property()
+  passcode = '';
 
   /** The current call's state, `None` when there is no call. */
   get callState(): CallState {
@@ -162,6 +194,43 @@ export class TeamsCall extends TeamsElement {
     this.#calling.service.clearOutcome();
   }
 
+  #handleMeetingSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.join(this.meeting, this.passcode).catch(() => undefined);
+  }
+
+  #handleMeetingInput(event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    if (input.name === 'passcode') this.passcode = input.value;
+    else this.meeting = input.value;
+    this.#calling.service.clearOutcome();
+  }
+
+  #handleHoldToggle(call: CallSnapshot): void {
+    (call.state === 'LocalHold' ? this.resume() : this.hold()).catch(() => undefined);
+  }
+
+  #handleEndForEveryone(): void {
+    this.hangUp({ forEveryone: true }).catch(() => undefined);
+  }
+
+  #handleDismissError(): void {
+    this.#calling.service.clearOutcome();
+  }
+
+  readonly #lobbyActions: LobbyActions = {
+    admit: (participant) => void this.#calling.service.admit(participant.key).catch(() => undefined),
+    remove: (participant) => void this.#calling.service.removeFromLobby(participant.key).catch(() => undefined),
+    admitAll: () => void this.#calling.service.admitAll().catch(() => undefined),
+  };
+
+  // A device that cannot be chosen shows as a device problem; nothing else to report here.
+  readonly #deviceActions: DeviceActions = {
+    selectMicrophone: (deviceId) => void this.#calling.service.selectMicrophone(deviceId).catch(() => undefined),
+    selectCamera: (deviceId) => void this.#calling.service.selectCamera(deviceId).catch(() => undefined),
+    selectSpeaker: (deviceId) => void this.#calling.service.selectSpeaker(deviceId).catch(() => undefined),
+  };
+
   #handleRetry(): void {
     this.#prepareQuietly();
   }
@@ -189,13 +258,26 @@ export class TeamsCall extends TeamsElement {
   }
 
   /**
-   * Calls a Teams user by e-mail address (user principal name) or Entra object id, and puts the
-   * value in the "Person to call" field. Rejects with a `TeamsError` (see `CallingService.call`);
-   * the element shows the same error.
+   * Calls a Teams user by e-mail address (user principal name) or Entra object id, or several
+   * (comma-separated or in an array) in a group call, and puts the value in the "Person to call"
+   * field. Rejects with a `TeamsError` (see `CallingService.call`); the element shows the same error.
    */
-  async call(target: string, options: MediaOptions = {}): Promise<void> {
-    this.target = target;
+  async call(target: string | string[], options: MediaOptions = {}): Promise<void> {
+    if (this.#calling.state.call === undefined) this.target = Array.isArray(target) ? target.join(', ') : target;
     await this.#calling.service.call(target, options);
+  }
+
+  /**
+   * Joins a Teams meeting by its join link, or by its meeting ID and passcode, and puts the values
+   * in the meeting form. Rejects with a `TeamsError` (see `CallingService.join`); the element shows
+   * the same error.
+   */
+  async join(meeting: string, passcode = '', options: MediaOptions = {}): Promise<void> {
+    if (this.#calling.state.call === undefined) {
+      this.meeting = meeting;
+      this.passcode = passcode;
+    }
+    await this.#calling.service.join(meeting, passcode, options);
   }
 
   /** Accepts the ringing incoming call, audio only unless `options.video`. */
@@ -208,9 +290,22 @@ export class TeamsCall extends TeamsElement {
     await this.#calling.service.decline();
   }
 
-  /** Hangs up the current call, or cancels one that is still ringing out. */
-  async hangUp(): Promise<void> {
-    await this.#calling.service.hangUp();
+  /**
+   * Hangs up the current call (leaves a meeting), or cancels one that is still ringing out. With
+   * `forEveryone`, a meeting's organizer ends it for everyone.
+   */
+  async hangUp(options: HangUpCallOptions = {}): Promise<void> {
+    await this.#calling.service.hangUp(options);
+  }
+
+  /** Puts the current call on hold. */
+  async hold(): Promise<void> {
+    await this.#calling.service.hold();
+  }
+
+  /** Resumes the call this user put on hold. */
+  async resume(): Promise<void> {
+    await this.#calling.service.resume();
   }
 
   /** Mutes the microphone. */
@@ -278,17 +373,21 @@ export class TeamsCall extends TeamsElement {
     `;
   }
 
-  #renderIncoming(ringing: IncomingCallSnapshot): TemplateResult {
+  /**
+   * Returns the ringing call with its buttons. During another call, accepting ends that call, so
+   * the buttons say so; "Decline" leaves the current call as it is.
+   */
+  #renderIncoming(ringing: IncomingCallSnapshot, duringCall: boolean): TemplateResult {
     const name = ringing.callerName ?? this.localize.term('callUnknownPerson');
     return html`
       <section part="incoming" class="incoming" aria-label=${this.localize.term('callIncomingRegion')}>
-        <p>${this.localize.term('callIncoming', name)}</p>
+        <p>${this.localize.term(duringCall ? 'callIncomingDuringCall' : 'callIncoming', name)}</p>
         <div class="actions">
           <button type="button" class="primary" part="accept-button" data-autofocus @click=${() => this.#handleAccept(ringing, false)}>
-            ${this.localize.term('callAccept')}
+            ${this.localize.term(duringCall ? 'callAcceptEndingCurrent' : 'callAccept')}
           </button>
           <button type="button" part="accept-video-button" @click=${() => this.#handleAccept(ringing, true)}>
-            ${this.localize.term('callAcceptWithVideo')}
+            ${this.localize.term(duringCall ? 'callAcceptEndingCurrentWithVideo' : 'callAcceptWithVideo')}
           </button>
           <button type="button" class="danger" part="decline-button" @click=${() => this.#handleDecline(ringing)}>
             ${this.localize.term('callDecline')}
@@ -299,7 +398,7 @@ export class TeamsCall extends TeamsElement {
   }
 
   #renderForm(state: CallingState): TemplateResult {
-    const error = state.callError;
+    const error = state.callError?.code.startsWith('meeting-') ? undefined : state.callError;
     return html`
       <form part="form" class="form" @submit=${this.#handleSubmit} @focusin=${this.#prepareQuietly}>
         <label part="label" for="target">${this.localize.term('callTargetLabel')}</label>
@@ -326,6 +425,37 @@ export class TeamsCall extends TeamsElement {
     `;
   }
 
+  #renderMeetingForm(state: CallingState): TemplateResult {
+    const error = state.callError?.code.startsWith('meeting-') ? state.callError : undefined;
+    return html`
+      <form part="meeting-form" class="form" aria-label=${this.localize.term('callMeetingRegion')} @submit=${this.#handleMeetingSubmit} @focusin=${this.#prepareQuietly}>
+        <label part="label" for="meeting">${this.localize.term('callMeetingLabel')}</label>
+        <div class="row">
+          <input
+            id="meeting"
+            part="meeting-input"
+            name="meeting"
+            type="text"
+            inputmode="url"
+            autocomplete="off"
+            spellcheck="false"
+            aria-describedby=${error ? 'meeting-hint meeting-error' : 'meeting-hint'}
+            aria-invalid=${error ? 'true' : 'false'}
+            .value=${this.meeting}
+            @input=${this.#handleMeetingInput}
+          />
+          <span class="passcode">
+            <label for="passcode">${this.localize.term('callPasscodeLabel')}</label>
+            <input id="passcode" part="passcode-input" name="passcode" type="text" autocomplete="off" spellcheck="false" size="10" .value=${this.passcode} @input=${this.#handleMeetingInput} />
+          </span>
+          <button type="submit" part="join-button">${this.localize.term('callJoin')}</button>
+        </div>
+        <p id="meeting-hint" class="hint">${this.localize.term('callMeetingHint')}</p>
+        ${error ? html`<p id="meeting-error" part="error" class="error" role="alert">${callErrorText(this.localize, error, this.meeting)}</p>` : nothing}
+      </form>
+    `;
+  }
+
   #renderCancel(): TemplateResult {
     return html`
       <div part="controls" class="controls" role="group" aria-label=${this.localize.term('callControlsRegion')}>
@@ -337,13 +467,20 @@ export class TeamsCall extends TeamsElement {
   }
 
   #renderCall(state: CallingState, call: CallSnapshot): TemplateResult {
-    if (call.direction === 'Outgoing' && unansweredStates.has(call.state)) return this.#renderCancel();
+    if (call.direction === 'Outgoing' && state.callKind !== 'meeting' && unansweredStates.has(call.state)) return this.#renderCancel();
+
+    const tiles: TileContext = { localize: this.localize, videoViews: this.#videoViews, raisedHands: new Set(), reactions: new Map() };
+    const inLobby = call.state === 'InLobby';
+    const isMeeting = state.callKind === 'meeting';
+    const canEndForEveryone = isMeeting && (call.role === 'Organizer' || call.role === 'Co-organizer');
+    const selfName = this.sessionController.value.account?.name ?? this.localize.term('callUnknownPerson');
 
     return html`
+      ${this.#renderCallError(state)} ${renderLobbyPanel(this.localize, call, this.#lobbyActions)}
       <div part="gallery" class="gallery" role="group" aria-label=${this.localize.term('callGalleryRegion')}>
-        ${repeat(call.remoteParticipants, (participant) => participant.key, (participant) => this.#renderParticipant(participant))}
-        ${state.screenShareViews === 0 ? call.remoteParticipants.map((participant) => this.#renderScreenShare(participant)) : nothing}
-        ${this.#renderLocalPreview(call)}
+        ${repeat(call.remoteParticipants, (participant) => participant.key, (participant) => renderParticipantTile(tiles, participant))}
+        ${state.screenShareViews === 0 ? call.remoteParticipants.map((participant) => renderScreenShareTile(tiles, participant)) : nothing}
+        ${renderLocalTile(tiles, call)}
       </div>
       <div part="controls" class="controls" role="group" aria-label=${this.localize.term('callControlsRegion')}>
         <button type="button" part="mute-button" data-autofocus @click=${() => this.#handleMuteToggle(call)}>
@@ -352,68 +489,31 @@ export class TeamsCall extends TeamsElement {
         <button type="button" part="camera-button" @click=${() => this.#handleCameraToggle(call)}>
           ${this.localize.term(call.isLocalVideoStarted ? 'callCameraOff' : 'callCameraOn')}
         </button>
-        <button type="button" class="danger" part="hang-up-button" @click=${this.#handleHangUp}>${this.localize.term('callHangUp')}</button>
+        ${inLobby
+          ? nothing
+          : html`<button type="button" part="hold-button" aria-pressed=${call.state === 'LocalHold' ? 'true' : 'false'} @click=${() => this.#handleHoldToggle(call)}>
+              ${this.localize.term(call.state === 'LocalHold' ? 'callResume' : 'callHold')}
+            </button>`}
+        <button type="button" class="danger" part="hang-up-button" @click=${this.#handleHangUp}>
+          ${this.localize.term(isMeeting ? 'callLeave' : 'callHangUp')}
+        </button>
+        ${canEndForEveryone
+          ? html`<button type="button" class="danger" part="end-for-everyone-button" @click=${this.#handleEndForEveryone}>${this.localize.term('callEndForEveryone')}</button>`
+          : nothing}
       </div>
+      ${renderDevicePickers(this.localize, state.devices, this.#deviceActions, 'call')}
+      ${inLobby ? nothing : renderParticipantList(this.localize, call, selfName, new Set(), false)}
     `;
   }
 
-  #renderParticipant(participant: RemoteParticipantSnapshot): TemplateResult {
-    const name = participant.displayName ?? this.localize.term('callUnknownPerson');
-    const camera = participant.videoStreams.find((stream) => stream.mediaStreamType === 'Video' && stream.isAvailable);
-    const key = `${participant.key}/camera/${camera?.id ?? 'none'}`;
-
-    return html`
-      <figure part="tile" class="tile ${participant.isSpeaking ? 'speaking' : ''}">
-        ${camera === undefined
-          ? html`<div class="avatar" aria-hidden="true">${initials(name)}</div>`
-          : html`<div part="video" class="video" role="img" aria-label=${this.localize.term('callVideoOf', name)} data-view=${this.#videoViews.container(key, camera.stream)}></div>
-              ${this.#renderPlaceholder(camera.stream)}`}
-        <figcaption part="name">
-          ${name}${participant.isMuted ? html`<span class="badge">${this.localize.term('callMuted')}</span>` : nothing}${participant.isSpeaking
-            ? html`<span class="visually-hidden">${this.localize.term('callSpeaking')}</span>`
-            : nothing}
-        </figcaption>
-      </figure>
-    `;
-  }
-
-  #renderScreenShare(participant: RemoteParticipantSnapshot): TemplateResult | typeof nothing {
-    const share = participant.videoStreams.find((stream) => stream.mediaStreamType === 'ScreenSharing' && stream.isAvailable);
-    if (share === undefined) return nothing;
-
-    const label = this.localize.term('callScreenOf', participant.displayName ?? this.localize.term('callUnknownPerson'));
-    return html`
-      <figure part="tile" class="tile screen">
-        <div part="video" class="video" role="img" aria-label=${label} data-view=${this.#videoViews.container(`${participant.key}/screen/${share.id}`, share.stream, { scalingMode: 'Fit' })}></div>
-        ${this.#renderPlaceholder(share.stream)}
-        <figcaption part="name">${label}</figcaption>
-      </figure>
-    `;
-  }
-
-  #renderLocalPreview(call: CallSnapshot): TemplateResult | typeof nothing {
-    const camera = call.localVideoStreams.find((stream) => stream.mediaStreamType === 'Video');
-    if (!call.isLocalVideoStarted || camera === undefined) return nothing;
-
-    const label = this.localize.term('callYourVideo');
-    return html`
-      <figure part="tile" class="tile local">
-        <div part="video" class="video" role="img" aria-label=${label} data-view=${this.#videoViews.container('local', camera, { isMirrored: true })}></div>
-        ${this.#renderPlaceholder(camera)}
-        <figcaption part="name">${label}</figcaption>
-      </figure>
-    `;
-  }
-
-  #renderPlaceholder(stream: RenderableStream): TemplateResult | typeof nothing {
-    const status = this.#videoViews.statusOf(stream);
-    if (status === 'creating' || status === undefined) {
-      return html`<div class="placeholder"><span class="spinner" aria-hidden="true"></span><span class="visually-hidden">${this.localize.term('callVideoLoading')}</span></div>`;
-    }
-    if (status === 'timed-out' || status === 'failed') {
-      return html`<div class="placeholder">${this.localize.term('callVideoUnavailable')}</div>`;
-    }
-    return nothing;
+  /** An error of an action during the call (a second call, hold, lobby), with a way to dismiss it. */
+  #renderCallError(state: CallingState): TemplateResult | typeof nothing {
+    const error = state.callError;
+    if (error === undefined) return nothing;
+    return html`<div class="actions">
+      <p part="error" class="error" role="alert">${callErrorText(this.localize, error, this.target)}</p>
+      <button type="button" @click=${this.#handleDismissError}>${this.localize.term('commonDismiss')}</button>
+    </div>`;
   }
 
   override render(): TemplateResult {
@@ -431,23 +531,13 @@ export class TeamsCall extends TeamsElement {
     if (state === undefined) main = this.#renderSignedOut(session.status);
     else if (state.call !== undefined) main = this.#renderCall(state, state.call);
     else if (state.outgoing !== undefined) main = this.#renderCancel();
-    else main = ringing === undefined ? this.#renderForm(state) : nothing;
+    else main = ringing === undefined ? html`${this.#renderForm(state)} ${this.#renderMeetingForm(state)}` : nothing;
 
     return html`
       <div part="base" class="base">
         ${this.#renderStatus(state)} ${state === undefined ? nothing : this.#renderProblems(state)}
-        ${ringing === undefined ? nothing : this.#renderIncoming(ringing)} ${main}
+        ${ringing === undefined ? nothing : this.#renderIncoming(ringing, state?.call !== undefined)} ${main}
       </div>
     `;
   }
-}
-
-/** Returns up to two initials of a display name, for a tile without video. */
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((word) => word !== '')
-    .slice(0, 2)
-    .map((word) => word[0]!.toUpperCase())
-    .join('');
 }

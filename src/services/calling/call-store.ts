@@ -3,6 +3,7 @@ import type {
   CallEndReason,
   CallState,
   MediaStreamType,
+  ParticipantRole,
   RemoteParticipantState,
 } from '@azure/communication-calling';
 
@@ -31,7 +32,10 @@ export interface RemoteParticipantSnapshot {
   state: RemoteParticipantState;
   isMuted: boolean;
   isSpeaking: boolean;
+  role: ParticipantRole;
   videoStreams: RemoteVideoStreamSnapshot[];
+  /** The participant itself, for the lobby's `admit` and `reject`. */
+  participant: RemoteParticipantPort;
 }
 
 /** One call, as elements render it. */
@@ -44,6 +48,10 @@ export interface CallSnapshot {
   isScreenSharingOn: boolean;
   localVideoStreams: LocalVideoStreamPort[];
   remoteParticipants: RemoteParticipantSnapshot[];
+  /** The local user's role; `Unknown` outside meetings. */
+  role: ParticipantRole;
+  /** People waiting in a meeting's lobby; empty in other calls. */
+  lobbyParticipants: RemoteParticipantSnapshot[];
   /** Set once the call is `Disconnected`. */
   callEndReason: CallEndReason | undefined;
 }
@@ -67,7 +75,7 @@ export class CallStore extends Store<CallSnapshot> {
     this.call = call;
 
     const refresh = (): void => this.#refresh();
-    for (const event of ['stateChanged', 'idChanged', 'isMutedChanged', 'isScreenSharingOnChanged', 'isLocalVideoStartedChanged'] as const) {
+    for (const event of ['stateChanged', 'idChanged', 'isMutedChanged', 'isScreenSharingOnChanged', 'isLocalVideoStartedChanged', 'roleChanged'] as const) {
       call.on(event, refresh);
       this.#callSubscriptions.push(() => call.off(event, refresh));
     }
@@ -82,6 +90,10 @@ export class CallStore extends Store<CallSnapshot> {
 
     call.on('localVideoStreamsUpdated', refresh);
     this.#callSubscriptions.push(() => call.off('localVideoStreamsUpdated', refresh));
+
+    // Lobby participants are listed, never rendered with video, so only the list is followed.
+    call.lobby.on('lobbyParticipantsUpdated', refresh);
+    this.#callSubscriptions.push(() => call.lobby.off('lobbyParticipantsUpdated', refresh));
 
     for (const participant of call.remoteParticipants) this.#watchParticipant(participant);
 
@@ -127,7 +139,7 @@ export class CallStore extends Store<CallSnapshot> {
 
     const subscriptions: Unsubscribe[] = [];
     const refresh = (): void => this.#refresh();
-    for (const event of ['stateChanged', 'isMutedChanged', 'isSpeakingChanged', 'displayNameChanged'] as const) {
+    for (const event of ['stateChanged', 'isMutedChanged', 'isSpeakingChanged', 'displayNameChanged', 'roleChanged'] as const) {
       participant.on(event, refresh);
       subscriptions.push(() => participant.off(event, refresh));
     }
@@ -183,6 +195,8 @@ function snapshotOf(call: TeamsCallPort): CallSnapshot {
     isScreenSharingOn: call.isScreenSharingOn,
     localVideoStreams: [...call.localVideoStreams],
     remoteParticipants: call.remoteParticipants.map(participantSnapshotOf),
+    role: call.role,
+    lobbyParticipants: call.lobby.participants.map(participantSnapshotOf),
     callEndReason: call.callEndReason,
   };
 }
@@ -194,6 +208,8 @@ function participantSnapshotOf(participant: RemoteParticipantPort): RemotePartic
     state: participant.state,
     isMuted: participant.isMuted,
     isSpeaking: participant.isSpeaking,
+    role: participant.role,
+    participant,
     videoStreams: participant.videoStreams.map((stream) => ({
       id: stream.id,
       mediaStreamType: stream.mediaStreamType,

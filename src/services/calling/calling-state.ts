@@ -3,6 +3,7 @@ import type { CallDirection } from '@azure/communication-calling';
 import type { TeamsError } from '../errors.js';
 import type { CallSnapshot } from './call-store.js';
 import type { DeviceProblem } from './device-errors.js';
+import { type DeviceLists, emptyDeviceLists } from './device-selection.js';
 import type { DescribedEndReason } from './end-reasons.js';
 import type { TeamsIncomingCallPort } from './port.js';
 
@@ -23,17 +24,25 @@ export interface IncomingCallSnapshot {
   incomingCall: TeamsIncomingCallPort;
 }
 
-/** An outgoing call before the SDK has a call object: the person is being looked up. */
+/** What kind of call the current one is: with one person, with several, or a Teams meeting. */
+export type CallKind = 'one-to-one' | 'group' | 'meeting';
+
+/**
+ * An outgoing call before the SDK has a call object. `resolving` looks people up,
+ * `finding-chat` finds or creates a group call's chat, and `starting` asks for device access.
+ */
 export interface OutgoingCallSetup {
-  /** Text typed or passed to `call()`. */
+  /** Text typed or passed to `call()` or `join()`. */
   target: string;
-  phase: 'resolving' | 'starting';
+  kind: CallKind;
+  phase: 'resolving' | 'finding-chat' | 'starting';
 }
 
 /** A call that ended, kept so the element can say why. */
 export interface EndedCall {
   id: string;
   direction: CallDirection;
+  kind: CallKind;
   /** Display name of the other person, when known. */
   remoteName: string | undefined;
   /** True for an incoming call that ended before it was accepted or declined. */
@@ -51,6 +60,8 @@ export interface CallingState {
   outgoing: OutgoingCallSetup | undefined;
   /** The current call, from the moment the SDK creates it until it is `Disconnected`. */
   call: CallSnapshot | undefined;
+  /** The current call's kind; `undefined` without a call. */
+  callKind: CallKind | undefined;
   /** Display name of the other person of the current call, from the lookup or the caller info. */
   remoteName: string | undefined;
   incomingCalls: IncomingCallSnapshot[];
@@ -59,6 +70,8 @@ export interface CallingState {
   callError: TeamsError | undefined;
   /** The last failure of each device; a later success removes it. */
   deviceProblems: DeviceProblem[];
+  /** The devices to choose from, once the call agent is ready. */
+  devices: DeviceLists;
   /** How many screen share views show the current call's remote share (see `addScreenShareView`). */
   screenShareViews: number;
 }
@@ -69,10 +82,12 @@ export const initialCallingState: CallingState = {
   connectionState: undefined,
   outgoing: undefined,
   call: undefined,
+  callKind: undefined,
   remoteName: undefined,
   incomingCalls: [],
   lastEndedCall: undefined,
   callError: undefined,
   deviceProblems: [],
+  devices: emptyDeviceLists,
   screenShareViews: 0,
 };

@@ -6,6 +6,7 @@ import type { CallEndReason } from '@azure/communication-calling';
  */
 export type EndReasonKind =
   | 'ended'
+  | 'ended-for-everyone'
   | 'removed-from-lobby'
   | 'lobby-timeout'
   | 'interop-disabled'
@@ -40,7 +41,8 @@ interface EndReasonRule {
 /** Code/subCode pairs of `@azure/communication-calling` 2.0 that deserve their own sentence. */
 const rules: readonly EndReasonRule[] = [
   // Code 0 is success; subcode 0 adds no detail, so 0/0 also reads as a normal end.
-  { code: 0, subCodes: [0, 4097, 5010, 5013], kind: 'ended' },
+  { code: 0, subCodes: [0, 5010, 5013], kind: 'ended' },
+  { code: 0, subCodes: [4097], kind: 'ended-for-everyone' },
   { code: 0, subCodes: [5854], kind: 'removed-from-lobby' },
   { code: 0, subCodes: [5855], kind: 'lobby-timeout' },
   { code: 403, subCodes: [5222], kind: 'interop-disabled' },

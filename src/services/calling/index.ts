@@ -1,9 +1,10 @@
 // The calling service's public API. The SDK itself is reached only through the loader's dynamic
 // import, so importing this module does not pull it into a bundle.
-export { CallingService, type CallingServiceOptions, type CallingLogger, type MediaOptions } from './calling-service.js';
+export { CallingService, type CallingServiceOptions, type CallingLogger, type HangUpCallOptions, type MediaOptions } from './calling-service.js';
 export { getCallingService } from './registry.js';
 export {
   type AgentStatus,
+  type CallKind,
   type CallingState,
   type EndedCall,
   type IncomingCallSnapshot,
@@ -12,6 +13,10 @@ export {
 } from './calling-state.js';
 export { CallStore, type CallSnapshot, type RemoteParticipantSnapshot, type RemoteVideoStreamSnapshot } from './call-store.js';
 export { type CallTarget, type ParsedCallTarget, parseCallTarget, rejectSelfCall } from './call-target.js';
+export { type OutgoingCallPlan, planOutgoingCall, splitCallTargets } from './call-targets.js';
+export { findOrCreateGroupChat, type GroupChatOptions, type GroupChatSession } from './group-chat.js';
+export { type MeetingLocator, parseMeetingLocator } from './meeting-locator.js';
+export { DeviceSelection, type DeviceLists, emptyDeviceLists } from './device-selection.js';
 export { resolveCallTarget, type LookupSession, type ResolveOptions } from './user-lookup.js';
 export { describeEndReason, type DescribedEndReason, type EndReasonKind } from './end-reasons.js';
 export { classifyDeviceError, type DeviceProblem, type DeviceProblemKind, type MediaDevice } from './device-errors.js';

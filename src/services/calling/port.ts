@@ -17,6 +17,7 @@ import type {
   HangUpOptions,
   JoinCallOptions,
   LocalVideoStream,
+  Lobby,
   PermissionConstraints,
   PropertyChangedEvent,
   RemoteParticipant,
@@ -79,6 +80,16 @@ export interface RemoteParticipantPort
   off(event: 'videoStreamsUpdated', listener: CollectionUpdatedListener<RemoteVideoStreamPort>): void;
 }
 
+/**
+ * The people waiting in a meeting's lobby, and the organizer's or presenter's way to let them in
+ * or remove them. Outside meetings the SDK's lobby stays empty.
+ */
+export interface LobbyPort extends Pick<Lobby, 'admit' | 'reject' | 'admitAll'> {
+  readonly participants: ReadonlyArray<RemoteParticipantPort>;
+  on(event: 'lobbyParticipantsUpdated', listener: CollectionUpdatedListener<RemoteParticipantPort>): void;
+  off(event: 'lobbyParticipantsUpdated', listener: CollectionUpdatedListener<RemoteParticipantPort>): void;
+}
+
 /** Property-change events of a call. */
 export type CallPropertyEvent =
   | 'stateChanged'
@@ -109,6 +120,7 @@ export interface TeamsCallPort
   readonly kind: `${CallKind}`;
   readonly localVideoStreams: ReadonlyArray<LocalVideoStreamPort>;
   readonly remoteParticipants: ReadonlyArray<RemoteParticipantPort>;
+  readonly lobby: LobbyPort;
   hangUp(options?: HangUpOptions): Promise<void>;
   startVideo(localVideoStream: LocalVideoStreamPort): Promise<void>;
   stopVideo(localVideoStream: LocalVideoStreamPort): Promise<void>;

@@ -5,7 +5,7 @@
  */
 import type * as CallingSdk from '@azure/communication-calling';
 
-import type { CallingModule, DeviceManagerPort, TeamsCallAgentPort, TeamsCallPort, TeamsIncomingCallPort } from './port.js';
+import type { CallingModule, DeviceManagerPort, LobbyPort, TeamsCallAgentPort, TeamsCallPort, TeamsIncomingCallPort } from './port.js';
 
 type Satisfies<Actual extends Expected, Expected> = Actual;
 
@@ -14,3 +14,4 @@ export type SdkCallAgentSatisfiesPort = Satisfies<CallingSdk.TeamsCallAgent, Tea
 export type SdkCallSatisfiesPort = Satisfies<CallingSdk.TeamsCall, TeamsCallPort>;
 export type SdkIncomingCallSatisfiesPort = Satisfies<CallingSdk.TeamsIncomingCall, TeamsIncomingCallPort>;
 export type SdkDeviceManagerSatisfiesPort = Satisfies<CallingSdk.DeviceManager, DeviceManagerPort>;
+export type SdkLobbySatisfiesPort = Satisfies<CallingSdk.Lobby, LobbyPort>;

@@ -7,7 +7,7 @@ describe('describeEndReason', () => {
     [0, 0, 'ended'],
     [0, 5010, 'ended'],
     [0, 5013, 'ended'],
-    [0, 4097, 'ended'],
+    [0, 4097, 'ended-for-everyone'],
     [0, 5854, 'removed-from-lobby'],
     [0, 5855, 'lobby-timeout'],
     [403, 5222, 'interop-disabled'],

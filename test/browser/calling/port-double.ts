@@ -14,6 +14,7 @@ import type {
   CallState,
   CreateViewOptions,
   DeviceAccess,
+  JoinCallOptions,
   MediaStreamType,
   ParticipantRole,
   PermissionConstraints,
@@ -21,6 +22,8 @@ import type {
   ScalingMode,
   StartTeamsCallOptions,
   StreamSize,
+  TeamsMeetingIdLocator,
+  TeamsMeetingLinkLocator,
   VideoDeviceInfo,
 } from '@azure/communication-calling';
 import type { CommunicationIdentifierKind, CommunicationTokenCredential } from '@azure/communication-common';
@@ -29,6 +32,7 @@ import type {
   CallClientPort,
   CallingModule,
   DeviceManagerPort,
+  LobbyPort,
   LocalVideoStreamPort,
   RemoteParticipantPort,
   RemoteVideoStreamPort,
@@ -36,6 +40,7 @@ import type {
   TeamsCallPort,
   TeamsCallTarget,
   TeamsIncomingCallPort,
+  WithPortVideo,
   VideoStreamRendererPort,
   VideoStreamRendererViewPort,
 } from '../../../src/services/calling/port.js';
@@ -152,8 +157,9 @@ export class FakeRemoteParticipant extends Emitter implements RemoteParticipantP
 
 export class FakeLocalVideoStream implements LocalVideoStreamPort {
   readonly mediaStreamType: MediaStreamType;
-  readonly #source: VideoDeviceInfo;
+  #source: VideoDeviceInfo;
   disposeCount = 0;
+  switchedTo: VideoDeviceInfo[] = [];
 
   constructor(source: VideoDeviceInfo | MediaStream, mediaStreamType: MediaStreamType = 'Video') {
     this.#source = source instanceof MediaStream ? { id: source.id, name: 'Media stream', deviceType: 'Virtual' } : source;
@@ -164,7 +170,10 @@ export class FakeLocalVideoStream implements LocalVideoStreamPort {
     return this.#source;
   }
 
-  async switchSource(): Promise<void> {}
+  async switchSource(source: VideoDeviceInfo): Promise<void> {
+    this.switchedTo.push(source);
+    this.#source = source;
+  }
 
   async getMediaStream(): Promise<MediaStream> {
     return new MediaStream();
@@ -172,6 +181,42 @@ export class FakeLocalVideoStream implements LocalVideoStreamPort {
 
   dispose(): void {
     this.disposeCount++;
+  }
+}
+
+/** A meeting's lobby: the test puts people in it, and records who was admitted or removed. */
+export class FakeLobby extends Emitter implements LobbyPort {
+  participants: FakeRemoteParticipant[] = [];
+  admitted: CommunicationIdentifierKind[] = [];
+  rejected: CommunicationIdentifierKind[] = [];
+  admitAllCount = 0;
+
+  async admit(participant: CommunicationIdentifierKind): Promise<void> {
+    this.admitted.push(participant);
+  }
+
+  async reject(participant: CommunicationIdentifierKind): Promise<void> {
+    this.rejected.push(participant);
+  }
+
+  async admitAll(): Promise<{ successCount: number; failureCount: number }> {
+    this.admitAllCount++;
+    return { successCount: this.participants.length, failureCount: 0 };
+  }
+
+  /** Control: someone starts waiting in the lobby. */
+  addWaiting(objectId: string, displayName: string | undefined): FakeRemoteParticipant {
+    const participant = new FakeRemoteParticipant(objectId, displayName);
+    participant.state = 'InLobby';
+    this.participants = [...this.participants, participant];
+    this.emit('lobbyParticipantsUpdated', { added: [participant], removed: [] });
+    return participant;
+  }
+
+  /** Control: someone leaves the lobby (admitted, removed, or gone). */
+  removeWaiting(participant: FakeRemoteParticipant): void {
+    this.participants = this.participants.filter((candidate) => candidate !== participant);
+    this.emit('lobbyParticipantsUpdated', { added: [], removed: [participant] });
   }
 }
 
@@ -186,7 +231,8 @@ export class FakeCall extends Emitter implements TeamsCallPort {
   readonly kind = 'TeamsCall' as TeamsCallPort['kind'];
   readonly direction: CallDirection;
   readonly callerInfo: CallerInfo;
-  readonly role: ParticipantRole = 'Attendee';
+  role: ParticipantRole = 'Attendee';
+  readonly lobby = new FakeLobby();
   state: CallState;
   callEndReason: CallEndReason | undefined;
   isMuted = false;
@@ -195,6 +241,9 @@ export class FakeCall extends Emitter implements TeamsCallPort {
   localVideoStreams: LocalVideoStreamPort[] = [];
   remoteParticipants: FakeRemoteParticipant[] = [];
   hangUpCount = 0;
+  hangUpOptions: Array<{ forEveryone?: boolean } | undefined> = [];
+  holdCount = 0;
+  resumeCount = 0;
   readonly #failures: DeviceFailures;
 
   constructor(id: string, direction: CallDirection, callerInfo: CallerInfo, failures: DeviceFailures, state: CallState) {
@@ -217,15 +266,18 @@ export class FakeCall extends Emitter implements TeamsCallPort {
   }
 
   async hold(): Promise<void> {
+    this.holdCount++;
     this.setState('LocalHold');
   }
 
   async resume(): Promise<void> {
+    this.resumeCount++;
     this.setState('Connected');
   }
 
-  async hangUp(): Promise<void> {
+  async hangUp(options?: { forEveryone?: boolean }): Promise<void> {
     this.hangUpCount++;
+    this.hangUpOptions.push(options);
     this.setState('Disconnecting');
     this.end(0, 0);
   }
@@ -258,6 +310,12 @@ export class FakeCall extends Emitter implements TeamsCallPort {
   async stopScreenSharing(): Promise<void> {
     this.isScreenSharingOn = false;
     this.emit('isScreenSharingOnChanged');
+  }
+
+  /** Control: the local user's role changes, as when a meeting names its organizer. */
+  setRole(role: ParticipantRole): void {
+    this.role = role;
+    this.emit('roleChanged');
   }
 
   /** Control: moves the call to another state. */
@@ -332,7 +390,9 @@ export class FakeCallAgent extends Emitter implements TeamsCallAgentPort {
   connectionState: 'Connected' | 'Disconnected' = 'Connected';
   calls: FakeCall[] = [];
   startCallTargets: TeamsCallTarget[] = [];
-  startCallOptions: Array<StartTeamsCallOptions | undefined> = [];
+  startCallOptions: Array<(StartTeamsCallOptions & { threadId?: string }) | undefined> = [];
+  joinLocators: Array<TeamsMeetingLinkLocator | TeamsMeetingIdLocator> = [];
+  joinOptions: Array<WithPortVideo<JoinCallOptions> | undefined> = [];
   disposeCount = 0;
   readonly credential: CommunicationTokenCredential;
   readonly #double: PortDouble;
@@ -344,7 +404,7 @@ export class FakeCallAgent extends Emitter implements TeamsCallAgentPort {
     this.credential = credential;
   }
 
-  startCall(target: TeamsCallTarget | TeamsCallTarget[], options?: StartTeamsCallOptions): FakeCall {
+  startCall(target: TeamsCallTarget | TeamsCallTarget[], options?: StartTeamsCallOptions & { threadId?: string }): FakeCall {
     if (this.#double.startCallError !== undefined) throw this.#double.startCallError;
 
     this.startCallTargets.push(...(Array.isArray(target) ? target : [target]));
@@ -352,8 +412,13 @@ export class FakeCallAgent extends Emitter implements TeamsCallAgentPort {
     return this.#addCall(new FakeCall(`call-${this.#nextCallId++}`, 'Outgoing', { identifier: undefined }, this.#double.failures, 'Connecting'));
   }
 
-  join(): FakeCall {
-    throw new Error('The port double does not join meetings.');
+  /** Joins a meeting: the call starts in `Connecting`; the test moves it to `InLobby` or `Connected`. */
+  join(locator: TeamsMeetingLinkLocator | TeamsMeetingIdLocator, options?: WithPortVideo<JoinCallOptions>): FakeCall {
+    if (this.#double.startCallError !== undefined) throw this.#double.startCallError;
+
+    this.joinLocators.push(locator);
+    this.joinOptions.push(options);
+    return this.#addCall(new FakeCall(`meeting-${this.#nextCallId++}`, 'Outgoing', { identifier: undefined }, this.#double.failures, 'Connecting'));
   }
 
   async dispose(): Promise<void> {
@@ -392,9 +457,9 @@ export class FakeCallAgent extends Emitter implements TeamsCallAgentPort {
 }
 
 export class FakeDeviceManager extends Emitter implements DeviceManagerPort {
-  readonly isSpeakerSelectionAvailable = false;
-  readonly selectedMicrophone: AudioDeviceInfo | undefined = undefined;
-  readonly selectedSpeaker: AudioDeviceInfo | undefined = undefined;
+  isSpeakerSelectionAvailable = true;
+  selectedMicrophone: AudioDeviceInfo | undefined = undefined;
+  selectedSpeaker: AudioDeviceInfo | undefined = undefined;
   readonly #double: PortDouble;
   permissionRequests: PermissionConstraints[] = [];
 
@@ -408,20 +473,36 @@ export class FakeDeviceManager extends Emitter implements DeviceManagerPort {
   }
 
   async getMicrophones(): Promise<AudioDeviceInfo[]> {
-    return [];
+    return this.#double.microphones;
   }
 
   async getSpeakers(): Promise<AudioDeviceInfo[]> {
-    return [];
+    return this.#double.speakers;
   }
 
-  async selectMicrophone(): Promise<void> {}
+  async selectMicrophone(microphone: AudioDeviceInfo): Promise<void> {
+    this.selectedMicrophone = microphone;
+    this.emit('selectedMicrophoneChanged');
+  }
 
-  async selectSpeaker(): Promise<void> {}
+  async selectSpeaker(speaker: AudioDeviceInfo): Promise<void> {
+    this.selectedSpeaker = speaker;
+    this.emit('selectedSpeakerChanged');
+  }
 
   async askDevicePermission(constraints: PermissionConstraints): Promise<DeviceAccess> {
     this.permissionRequests.push(constraints);
     return { audio: constraints.audio && this.#double.permission.audio, video: constraints.video && this.#double.permission.video };
+  }
+
+  /** Control: cameras are plugged in or out; the lists on the double are replaced first. */
+  announceVideoDevices(added: VideoDeviceInfo[], removed: VideoDeviceInfo[]): void {
+    this.emit('videoDevicesUpdated', { added, removed });
+  }
+
+  /** Control: microphones or speakers are plugged in or out. */
+  announceAudioDevices(added: AudioDeviceInfo[], removed: AudioDeviceInfo[]): void {
+    this.emit('audioDevicesUpdated', { added, removed });
   }
 }
 
@@ -494,6 +575,8 @@ export class PortDouble {
   readonly renderers: FakeRenderer[] = [];
   readonly deviceManager: FakeDeviceManager;
   cameras: VideoDeviceInfo[] = [{ id: 'camera-1', name: 'Fake camera', deviceType: 'UsbCamera' }];
+  microphones: AudioDeviceInfo[] = [{ id: 'microphone-1', name: 'Fake microphone', deviceType: 'Microphone', isSystemDefault: true }];
+  speakers: AudioDeviceInfo[] = [{ id: 'speaker-1', name: 'Fake speaker', deviceType: 'Speaker', isSystemDefault: true }];
   permission: DeviceAccess = { audio: true, video: true };
   failures: DeviceFailures = { startVideo: [], startScreenSharing: [] };
   createViewMode: CreateViewMode = 'resolve';
