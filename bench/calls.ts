@@ -20,7 +20,7 @@ const joinLeaveCycles = 50;
  */
 const heapToleranceBytes = 2 * 1024 * 1024;
 
-async function openSignedIn(browser: Browser, origin: string, displayName: string): Promise<Page> {
+export async function openSignedIn(browser: Browser, origin: string, displayName: string): Promise<Page> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, permissions: ['camera', 'microphone'] });
   // Nothing may leave the machine: requests to any other origin are aborted in the browser.
   await context.route((url) => url.origin !== origin, (route) => route.abort());
@@ -89,7 +89,7 @@ async function measureResources(page: Page, cdp: CDPSession): Promise<PageResour
 }
 
 /** Megan joins Adele's meeting with her camera on and leaves again; resolves once she is out. */
-async function joinAndLeave(megan: Page, link: string): Promise<void> {
+export async function joinAndLeave(megan: Page, link: string): Promise<void> {
   const call = megan.locator('teams-call');
   await megan.evaluate((meeting) => (document.querySelector('teams-call') as unknown as { join(link: string, passcode: string, options: object): Promise<void> }).join(meeting, '', { video: true }), link);
   await call.getByRole('img', { name: 'Video of Adele Vance' }).locator('video').waitFor({ state: 'attached', timeout: 20_000 });

@@ -1,4 +1,5 @@
 import type {
+  CallFeature,
   CallDirection,
   CallEndReason,
   CallerInfo,
@@ -9,7 +10,8 @@ import type {
   RemoteParticipantState,
 } from '@azure/communication-calling';
 
-import type { CallPropertyEvent, CollectionUpdatedListener, TeamsCallPort } from '../../src/services/calling/port.js';
+import type { CallFeatureFactoryPort, CallPropertyEvent, CollectionUpdatedListener, TeamsCallPort } from '../../src/services/calling/port.js';
+import { type CallFeatureContext, RaiseHandFeature, ReactionFeature } from './call-features.js';
 import { CallingError } from './calling-error.js';
 import type { DeviceManager } from './device-manager.js';
 import { EventEmitter } from './event-emitter.js';
@@ -63,6 +65,8 @@ export class TeamsCall implements TeamsCallPort {
   #callEndReason: CallEndReason | undefined;
   #role: ParticipantRole = 'Unknown';
   #frameSizeTimer: ReturnType<typeof setInterval> | undefined;
+  readonly #raiseHand: RaiseHandFeature;
+  readonly #reaction: ReactionFeature;
   readonly #onMicrophoneChanged = (): void => void this.#media.openMicrophone(this.#context.deviceManager.selectedMicrophone?.id);
   readonly #onSpeakerChanged = (): void => {
     for (const link of this.#links.values()) void link.setSpeaker(this.#context.deviceManager.selectedSpeaker?.id);
@@ -76,6 +80,14 @@ export class TeamsCall implements TeamsCallPort {
     this.#state = 'Connecting';
     this.#media = new LocalMediaController({ muted: init.muted });
     this.lobby = new Lobby(init.id, (message) => context.signalling.send(message));
+
+    const featureContext: CallFeatureContext = {
+      callId: init.id,
+      send: (message) => context.signalling.send(message),
+      isConnected: () => this.#state === 'Connected' || this.#state === 'LocalHold' || this.#state === 'RemoteHold',
+    };
+    this.#raiseHand = new RaiseHandFeature(featureContext);
+    this.#reaction = new ReactionFeature(featureContext);
 
     for (const participant of init.participants) {
       const info = participant.displayName === undefined ? { rawId: participant.rawId } : { rawId: participant.rawId, displayName: participant.displayName };
@@ -231,6 +243,16 @@ export class TeamsCall implements TeamsCallPort {
     this.#events.emit('isScreenSharingOnChanged');
   }
 
+  /**
+   * Returns the call's raise hand or reaction feature for a factory of this module's `Features`.
+   * The features exist from the start, so raised hands sent before the first request are kept.
+   */
+  feature<TFeature extends CallFeature>(factory: CallFeatureFactoryPort<TFeature>): TFeature {
+    if (factory.callApiCtor === (RaiseHandFeature as unknown)) return this.#raiseHand as unknown as TFeature;
+    if (factory.callApiCtor === (ReactionFeature as unknown)) return this.#reaction as unknown as TFeature;
+    throw new CallingError('The sandbox calling module implements only the RaiseHand and Reaction call features.', { code: 400, subCode: 0 });
+  }
+
   /** @internal Handles a server message about this call. */
   handle(message: ServerMessage): void {
     switch (message.type) {
@@ -250,6 +272,12 @@ export class TeamsCall implements TeamsCallPort {
         return;
       case 'lobbyUpdated':
         this.lobby.update(message.waiting);
+        return;
+      case 'raisedHands':
+        this.#raiseHand.update(message.raisedHands);
+        return;
+      case 'reaction':
+        this.#reaction.receive(message.participant, message.reaction);
         return;
       case 'participantJoined':
         this.#participantJoined(message.participant);
@@ -294,6 +322,7 @@ export class TeamsCall implements TeamsCallPort {
     for (const participant of removed) participant.setState('Disconnected');
     if (removed.length > 0) this.#events.emit('remoteParticipantsUpdated', { added: [], removed });
 
+    this.#raiseHand.update([]);
     this.#setState('Disconnected');
     this.#context.onEnded(this);
   }

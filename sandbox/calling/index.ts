@@ -6,13 +6,15 @@
 import type { CallingModule, DeviceManagerPort, TeamsCallAgentPort, TeamsCallPort, TeamsIncomingCallPort } from '../../src/services/calling/port.js';
 import type { TeamsCallAgent } from './call-agent.js';
 import type { TeamsCall } from './call.js';
+import { Features } from './call-features.js';
 import { CallClient } from './call-client.js';
 import type { DeviceManager } from './device-manager.js';
 import type { TeamsIncomingCall } from './incoming-call.js';
+import { LocalAudioStream } from './local-audio-stream.js';
 import { LocalVideoStream } from './local-video-stream.js';
 import { VideoStreamRenderer } from './video-stream-renderer.js';
 
-export { CallClient, LocalVideoStream, VideoStreamRenderer };
+export { CallClient, Features, LocalAudioStream, LocalVideoStream, VideoStreamRenderer };
 export { CallingError } from './calling-error.js';
 export { endReasons } from './protocol.js';
 export { setSignallingUrl } from './signalling-url.js';
@@ -21,8 +23,14 @@ export { setSignallingUrl } from './signalling-url.js';
 // it for the real SDK.
 type Satisfies<Actual extends Expected, Expected> = Actual;
 export type SandboxModuleSatisfiesPort = Satisfies<
-  { CallClient: typeof CallClient; LocalVideoStream: typeof LocalVideoStream; VideoStreamRenderer: typeof VideoStreamRenderer },
-  CallingModule
+  {
+    CallClient: typeof CallClient;
+    Features: typeof Features;
+    LocalAudioStream: typeof LocalAudioStream;
+    LocalVideoStream: typeof LocalVideoStream;
+    VideoStreamRenderer: typeof VideoStreamRenderer;
+  },
+  Required<CallingModule>
 >;
 export type SandboxCallAgentSatisfiesPort = Satisfies<TeamsCallAgent, TeamsCallAgentPort>;
 export type SandboxCallSatisfiesPort = Satisfies<TeamsCall, TeamsCallPort>;

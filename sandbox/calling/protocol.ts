@@ -152,6 +152,17 @@ export type MeetingRole = 'Organizer' | 'Presenter';
 /** A meeting locator: the link a Teams invitation carries, or the meeting's id and passcode. */
 export type MeetingLocator = { meetingLink: string } | { meetingId: string; passcode?: string };
 
+/** The reactions a participant can send, as the calling SDK's `Reaction` type names them. */
+export const reactionTypes = ['like', 'heart', 'laugh', 'surprised', 'applause'] as const;
+
+export type ReactionType = (typeof reactionTypes)[number];
+
+/** A raised hand: whose, and its place in the order in which hands went up in the call. */
+export interface RaisedHandInfo {
+  rawId: string;
+  order: number;
+}
+
 // Client to server.
 
 /** The first message on a socket. Until it is accepted, the server reads nothing else. */
@@ -255,8 +266,24 @@ export interface MediaStateMessage {
   state: MediaState;
 }
 
+/** Raises or lowers this endpoint's hand in a call it is connected to. */
+export interface RaiseHandMessage {
+  type: 'raiseHand';
+  callId: string;
+  raised: boolean;
+}
+
+/** Sends a reaction to everyone else in a call this endpoint is connected to. */
+export interface SendReactionMessage {
+  type: 'sendReaction';
+  callId: string;
+  reaction: ReactionType;
+}
+
 export type ClientMessage =
   | AuthenticateMessage
+  | RaiseHandMessage
+  | SendReactionMessage
   | InviteMessage
   | RingingMessage
   | AcceptMessage
@@ -350,6 +377,24 @@ export interface LobbyUpdatedMessage {
   waiting: ParticipantInfo[];
 }
 
+/**
+ * Every raised hand of the call, in raising order, sent to everyone connected whenever a hand
+ * goes up or down, and to a newcomer once it joined.
+ */
+export interface RaisedHandsMessage {
+  type: 'raisedHands';
+  callId: string;
+  raisedHands: RaisedHandInfo[];
+}
+
+/** Someone else in the call sent a reaction. */
+export interface ReactionNotice {
+  type: 'reaction';
+  callId: string;
+  participant: string;
+  reaction: ReactionType;
+}
+
 /** A request could not be carried out; the socket stays open. */
 export interface ErrorMessage {
   type: 'error';
@@ -375,6 +420,8 @@ export type ServerMessage =
   | CallEndedMessage
   | InLobbyMessage
   | LobbyUpdatedMessage
+  | RaisedHandsMessage
+  | ReactionNotice
   | ErrorMessage
   | RelayedServerMessage;
 

@@ -1,5 +1,6 @@
-// Calls beyond the first path, with three browser contexts on the sandbox: a meeting with a lobby,
-// an incoming call during a call, a cancelled share picker, and a browser that blocks the camera.
+// Calls beyond the first path, with up to three browser contexts on the sandbox: a meeting with a
+// lobby, an incoming call during a call, a cancelled share picker, a browser that blocks the
+// camera, the pre-join screen, and raised hands and reactions seen by another participant.
 import { chromium, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
@@ -170,4 +171,77 @@ test('a browser that blocks the camera says what to do', async ({ browser }) => 
   } finally {
     await blocking.close();
   }
+});
+
+test('the pre-join screen previews the camera and joins with the choices', async ({ browser }) => {
+  test.setTimeout(100_000);
+  const [adele, diego] = await Promise.all([openSignedIn(browser, 'Adele Vance'), openSignedIn(browser, 'Diego Siciliani')]);
+  const link = `https://teams.microsoft.com/l/meetup-join/19%3ameeting_prejoin${Date.now()}%40thread.v2/0`;
+
+  await adele.evaluate(() => {
+    (document.querySelector('teams-call') as HTMLElement & { prejoin: boolean }).prejoin = true;
+  });
+  await joinMeeting(adele, link);
+
+  const prejoin = callOf(adele).getByRole('region', { name: 'Before you join' });
+  await expect(prejoin).toContainText('Check your camera and microphone, then join the meeting.');
+  await expect(prejoin.getByRole('img', { name: 'Your video' }).locator('video')).toHaveCount(1);
+  // Chromium's fake microphone beeps about once a second, so the meter rises above zero between
+  // readings; it is read often enough not to miss a beep.
+  await expect
+    .poll(() => prejoin.getByLabel('Microphone level').evaluate((meter) => (meter as HTMLMeterElement).value), { intervals: [100], timeout: 10_000 })
+    .toBeGreaterThan(0);
+  await expect(prejoin.getByLabel('Camera', { exact: true })).toBeEnabled();
+  await adele.screenshot({ path: test.info().outputPath('prejoin.png'), fullPage: true });
+
+  await prejoin.getByLabel('Start muted').check();
+  await prejoin.getByRole('button', { name: 'Join now' }).click();
+  await expect(callOf(adele).getByRole('status')).toHaveText('In the meeting. No one else is here yet.');
+  await expect(callOf(adele).getByRole('button', { name: 'Unmute' })).toBeVisible();
+  await expect(callOf(adele).getByRole('img', { name: 'Your video' }).locator('video')).toHaveCount(1);
+
+  // Diego joins without the screen; Adele started muted, so he sees her muted with her camera on.
+  await joinMeeting(diego, link);
+  await expect(callOf(adele).getByRole('region', { name: 'Waiting in the lobby' })).toContainText('1 person is waiting in the lobby.');
+  await callOf(adele).getByRole('button', { name: 'Admit Diego Siciliani' }).click();
+  await expect(callOf(diego).getByRole('region', { name: 'Participants' })).toContainText('Muted');
+  await expect(callOf(diego).getByRole('img', { name: 'Video of Adele Vance' }).locator('video')).toHaveCount(1);
+
+  await callOf(diego).getByRole('button', { name: 'Leave' }).click();
+  await callOf(adele).getByRole('button', { name: 'Leave' }).click();
+  await expect(callOf(adele).getByRole('status')).toHaveText('You left the meeting.');
+});
+
+test('a raised hand and a reaction reach another participant', async ({ browser }) => {
+  test.setTimeout(100_000);
+  const [adele, megan] = await Promise.all([openSignedIn(browser, 'Adele Vance'), openSignedIn(browser, 'Megan Bowen')]);
+  const link = `https://teams.microsoft.com/l/meetup-join/19%3ameeting_hands${Date.now()}%40thread.v2/0`;
+
+  // Both are from Contoso, the organizer's tenant, so Megan skips the lobby.
+  await joinMeeting(adele, link);
+  await expect(callOf(adele).getByRole('status')).toHaveText('In the meeting. No one else is here yet.');
+  await joinMeeting(megan, link);
+  await expect(callOf(adele).getByRole('status')).toHaveText('In the meeting with 1 other person');
+
+  await callOf(megan).getByRole('button', { name: 'Raise hand' }).click();
+  await expect(callOf(megan).getByRole('button', { name: 'Lower hand' })).toBeVisible();
+  const participants = callOf(adele).getByRole('region', { name: 'Participants' });
+  await expect(participants.getByRole('listitem').first()).toContainText('Megan Bowen');
+  await expect(participants.getByRole('listitem').first()).toContainText('Hand raised (1)');
+  await expect(callOf(adele).locator('figure[data-participant]').filter({ hasText: 'Megan Bowen' })).toContainText('Hand raised');
+
+  await callOf(megan).getByRole('button', { name: 'React' }).click();
+  await callOf(megan).getByRole('button', { name: 'Applause' }).click();
+  const reaction = callOf(adele).locator('figure[data-participant]').filter({ hasText: 'Megan Bowen' }).locator('[part="reaction"]');
+  await expect(reaction).toHaveText('👏 Applause');
+  await adele.screenshot({ path: test.info().outputPath('hand-and-reaction.png'), fullPage: true });
+  // The reaction shows for a few seconds only.
+  await expect(reaction).toHaveCount(0, { timeout: 10_000 });
+
+  await callOf(megan).getByRole('button', { name: 'Lower hand' }).click();
+  await expect(participants).not.toContainText('Hand raised');
+
+  await callOf(megan).getByRole('button', { name: 'Leave' }).click();
+  await callOf(adele).getByRole('button', { name: 'Leave' }).click();
+  await expect(callOf(adele).getByRole('status')).toHaveText('You left the meeting.');
 });

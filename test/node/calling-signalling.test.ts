@@ -389,4 +389,42 @@ describe('calling signalling', () => {
     assert.match(error.message, /targets/);
     client.close();
   });
+  it('orders raised hands and relays a reaction', async () => {
+    const organizer = await signIn(adele.userPrincipalName);
+    const colleague = await signIn(megan.userPrincipalName);
+    const meeting = { meetingId: `${Date.now()} 222`, passcode: 'hands' };
+    const [organizerCallId, colleagueCallId] = [randomUUID(), randomUUID()];
+    organizer.send({ type: 'joinMeeting', callId: organizerCallId, meeting });
+    await organizer.next('callJoined');
+    colleague.send({ type: 'joinMeeting', callId: colleagueCallId, meeting });
+    await colleague.next('callJoined');
+    await organizer.next('participantJoined');
+
+    colleague.send({ type: 'raiseHand', callId: colleagueCallId, raised: true });
+    const firstSeenByOrganizer = await organizer.next('raisedHands');
+    await colleague.next('raisedHands');
+    organizer.send({ type: 'raiseHand', callId: organizerCallId, raised: true });
+    const bothSeenByColleague = await colleague.next('raisedHands');
+    colleague.send({ type: 'sendReaction', callId: colleagueCallId, reaction: 'laugh' });
+    const reaction = await organizer.next('reaction');
+
+    assert.equal(firstSeenByOrganizer.callId, organizerCallId);
+    assert.deepEqual(firstSeenByOrganizer.raisedHands, [{ rawId: `8:orgid:${megan.id}`, order: 1 }]);
+    assert.deepEqual(bothSeenByColleague.raisedHands.map((hand) => hand.rawId), [`8:orgid:${megan.id}`, `8:orgid:${adele.id}`]);
+    assert.equal(reaction.participant, `8:orgid:${megan.id}`);
+    assert.equal(reaction.reaction, 'laugh');
+    organizer.close();
+    colleague.close();
+  });
+
+  it('rejects an unknown reaction', async () => {
+    const client = await signIn(adele.userPrincipalName);
+
+    client.send({ type: 'sendReaction', callId: randomUUID(), reaction: 'wave' } as unknown as ClientMessage);
+    const error = await client.next('error');
+
+    assert.equal(error.code, 'InvalidMessage');
+    assert.match(error.message, /reaction/);
+    client.close();
+  });
 });

@@ -1,4 +1,4 @@
-import type { ClientMessage, IceCandidate, MediaState, MeetingLocator, SessionDescription } from '../../calling/protocol.js';
+import { type ClientMessage, type IceCandidate, type MediaState, type MeetingLocator, type ReactionType, type SessionDescription, reactionTypes } from '../../calling/protocol.js';
 
 /** A message that failed validation, with a reason for the client. */
 export interface InvalidMessage {
@@ -59,6 +59,18 @@ export function parseClientMessage(data: string): ClientMessage | InvalidMessage
       if (!isString(fields['callId'])) return invalid(type, 'callId');
       if (!Array.isArray(participants) || !participants.every(isString)) return invalid(type, 'participants');
       return { type, callId: fields['callId'], participants };
+    }
+
+    case 'raiseHand':
+      if (!isString(fields['callId'])) return invalid(type, 'callId');
+      if (typeof fields['raised'] !== 'boolean') return invalid(type, 'raised');
+      return { type, callId: fields['callId'], raised: fields['raised'] };
+
+    case 'sendReaction': {
+      const reaction = fields['reaction'];
+      if (!isString(fields['callId'])) return invalid(type, 'callId');
+      if (!reactionTypes.includes(reaction as ReactionType)) return invalid(type, 'reaction');
+      return { type, callId: fields['callId'], reaction: reaction as ReactionType };
     }
 
     case 'sessionDescription': {

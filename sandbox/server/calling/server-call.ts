@@ -40,6 +40,15 @@ export interface ServerCall {
   ringTimer: ReturnType<typeof setTimeout> | undefined;
   /** The tenant whose members skip a meeting's lobby. */
   organizerTenantId?: string;
+  /** Raised hands by raw id, with their place in the raising order. */
+  raisedHands?: Map<string, number>;
+  /** The order number the next raised hand gets. */
+  nextHandOrder?: number;
+}
+
+/** The call's raised hands in raising order, as the `raisedHands` message lists them. */
+export function raisedHandsOf(call: ServerCall): Array<{ rawId: string; order: number }> {
+  return [...(call.raisedHands ?? [])].map(([rawId, order]) => ({ rawId, order })).sort((a, b) => a.order - b.order);
 }
 
 /** Sends a message about a call to a member's endpoint, with the member's id for the call. */

@@ -7,6 +7,7 @@ import {
   type ErrorMessage,
   type InviteMessage,
   type JoinMeetingMessage,
+  type ReactionType,
   type RelayedClientMessage,
 } from '../../calling/protocol.js';
 import { findUser } from '../directory.js';
@@ -18,6 +19,7 @@ import {
   lobbyMembers,
   membersSeenBy,
   pendingMembers,
+  raisedHandsOf,
   sendTo,
   type CallMessage,
   type Member,
@@ -127,6 +129,12 @@ export class Switchboard {
       case 'iceCandidate':
       case 'mediaState':
         this.#relay(session, message);
+        return;
+      case 'raiseHand':
+        this.#raiseHand(session, message.callId, message.raised);
+        return;
+      case 'sendReaction':
+        this.#sendReaction(session, message.callId, message.reaction);
         return;
     }
   }
@@ -293,6 +301,7 @@ export class Switchboard {
     // The newcomer learns who is there first, so its peer connections exist before the offers
     // of the others arrive on the same socket.
     sendTo(member, { type: 'callJoined', participants: membersSeenBy(call, member) });
+    this.#sendRaisedHands(call, member);
     broadcast(call, { type: 'participantJoined', participant: member.info }, member);
     this.#log.info(`calling: ${member.info.rawId} joined call ${callId}`);
   }
@@ -312,6 +321,7 @@ export class Switchboard {
     member.reconnectTimer = undefined;
     member.session = session;
     sendTo(member, { type: 'callRejoined', participants: membersSeenBy(call, member) });
+    this.#sendRaisedHands(call, member);
 
     // A negotiation that was under way when the socket dropped goes on where it stopped.
     for (const held of member.heldMessages?.splice(0) ?? []) sendTo(member, held);
@@ -383,6 +393,7 @@ export class Switchboard {
     clearTimeout(member.lobbyTimer);
     member.status = 'connected';
     sendTo(member, { type: 'callJoined', participants: membersSeenBy(meeting, member), meeting: { role } });
+    this.#sendRaisedHands(meeting, member);
     broadcast(meeting, { type: 'participantJoined', participant: member.info }, member);
     const waiting = lobbyMembers(meeting);
     if (waiting.length > 0) sendTo(member, { type: 'lobbyUpdated', waiting: waiting.map((other) => other.info) });
@@ -416,6 +427,38 @@ export class Switchboard {
       return;
     }
     sendTo(target, relayed);
+  }
+
+  /** Raises or lowers a connected member's hand and tells everyone connected the new order. */
+  #raiseHand(session: SignallingSession, callId: string, raised: boolean): void {
+    const call = this.#calls.get(callId);
+    const member = call?.members.get(session.user.rawId);
+    if (call === undefined || member?.session !== session || member.status !== 'connected') {
+      this.#sendError(session, callId, 'NotInCall', `This endpoint is not connected to call ${callId}, so its hand cannot be raised or lowered.`);
+      return;
+    }
+
+    call.raisedHands ??= new Map();
+    const rawId = member.info.rawId;
+    if (raised === call.raisedHands.has(rawId)) return;
+    if (raised) {
+      call.nextHandOrder = (call.nextHandOrder ?? 0) + 1;
+      call.raisedHands.set(rawId, call.nextHandOrder);
+    } else {
+      call.raisedHands.delete(rawId);
+    }
+    broadcast(call, { type: 'raisedHands', raisedHands: raisedHandsOf(call) });
+  }
+
+  /** Relays a connected member's reaction to everyone else connected. */
+  #sendReaction(session: SignallingSession, callId: string, reaction: ReactionType): void {
+    const call = this.#calls.get(callId);
+    const member = call?.members.get(session.user.rawId);
+    if (call === undefined || member?.session !== session || member.status !== 'connected') {
+      this.#sendError(session, callId, 'NotInCall', `This endpoint is not connected to call ${callId}, so its reaction was dropped.`);
+      return;
+    }
+    broadcast(call, { type: 'reaction', participant: member.info.rawId, reaction }, member);
   }
 
   #ringTimedOut(call: ServerCall): void {
@@ -496,6 +539,14 @@ export class Switchboard {
     member.heldMessages = undefined;
     call.members.delete(member.info.rawId);
     if (member.callId !== call.id) this.#calls.delete(member.callId);
+
+    // A participant who leaves takes their raised hand along.
+    if (call.raisedHands?.delete(member.info.rawId)) broadcast(call, { type: 'raisedHands', raisedHands: raisedHandsOf(call) });
+  }
+
+  /** Tells a member who just joined (or rejoined) which hands are raised, when any are. */
+  #sendRaisedHands(call: ServerCall, member: Member): void {
+    if ((call.raisedHands?.size ?? 0) > 0) sendTo(member, { type: 'raisedHands', raisedHands: raisedHandsOf(call) });
   }
 
   #delete(call: ServerCall, reason: EndReason): void {

@@ -1,7 +1,7 @@
 import type { AudioDeviceInfo, VideoDeviceInfo } from '@azure/communication-calling';
 import { type TemplateResult, html, nothing } from 'lit';
 
-import type { CallSnapshot, DeviceLists, RemoteParticipantSnapshot } from '../../services/calling/index.js';
+import type { CallSnapshot, DeviceLists, IncomingCallSnapshot, RemoteParticipantSnapshot } from '../../services/calling/index.js';
 import type { LocalizeController } from '../../localization/localize.js';
 
 /** What the lobby panel does when a button is pressed. */
@@ -47,31 +47,48 @@ export function canManageLobby(call: CallSnapshot): boolean {
   return call.role === 'Organizer' || call.role === 'Co-organizer' || call.role === 'Presenter';
 }
 
-/** Returns the participant list: the user first, then everyone else with mute, speaking, hand and call state. */
-export function renderParticipantList(
-  localize: LocalizeController,
-  call: CallSnapshot,
-  selfName: string,
-  raisedHands: ReadonlySet<string>,
-  selfHandRaised: boolean,
-): TemplateResult {
+/**
+ * Returns the participant list with mute, speaking, raised hand and call state. People with a
+ * raised hand come first, in the order their hands went up; then the user, then everyone else.
+ */
+export function renderParticipantList(localize: LocalizeController, call: CallSnapshot, selfName: string, selfKey: string | undefined): TemplateResult {
   const badge = (text: string): TemplateResult => html`<span class="badge">${text}</span>`;
+  const handPosition = new Map(call.raisedHands.map((hand, index) => [hand.key, index + 1]));
+  const handBadge = (key: string | undefined): TemplateResult | typeof nothing => {
+    const position = key === undefined ? undefined : handPosition.get(key);
+    return position === undefined ? nothing : badge(localize.term('callHandRaisedOrder', position));
+  };
+
+  const self = {
+    key: selfKey,
+    render: () => html`<li part="participant">
+      <span class="person-name">${localize.term('callYou', selfName)}</span>
+      ${call.isMuted ? badge(localize.term('callMuted')) : nothing} ${handBadge(selfKey)}
+    </li>`,
+  };
+  const others = call.remoteParticipants.map((participant) => ({
+    key: participant.key as string | undefined,
+    render: () => {
+      const state = participantStateText(localize, participant);
+      return html`<li part="participant" class=${participant.isSpeaking ? 'speaking' : ''}>
+        <span class="person-name">${participant.displayName ?? localize.term('callUnknownPerson')}</span>
+        ${participant.isMuted ? badge(localize.term('callMuted')) : nothing} ${participant.isSpeaking ? badge(localize.term('callSpeaking')) : nothing}
+        ${handBadge(participant.key)} ${state === undefined ? nothing : badge(state)}
+      </li>`;
+    },
+  }));
+
+  // A stable sort keeps the user first among the people without a raised hand.
+  const position = (key: string | undefined): number => (key === undefined ? Infinity : (handPosition.get(key) ?? Infinity));
+  const people = [self, ...others].sort((a, b) => {
+    const [first, second] = [position(a.key), position(b.key)];
+    return first === second ? 0 : first - second;
+  });
 
   return html`
     <section part="participants" class="panel" aria-label=${localize.term('callParticipantsRegion')}>
       <ul class="people">
-        <li part="participant">
-          <span class="person-name">${localize.term('callYou', selfName)}</span>
-          ${call.isMuted ? badge(localize.term('callMuted')) : nothing} ${selfHandRaised ? badge(localize.term('callHandRaised')) : nothing}
-        </li>
-        ${call.remoteParticipants.map((participant) => {
-          const state = participantStateText(localize, participant);
-          return html`<li part="participant" class=${participant.isSpeaking ? 'speaking' : ''}>
-            <span class="person-name">${participant.displayName ?? localize.term('callUnknownPerson')}</span>
-            ${participant.isMuted ? badge(localize.term('callMuted')) : nothing} ${participant.isSpeaking ? badge(localize.term('callSpeaking')) : nothing}
-            ${raisedHands.has(participant.key) ? badge(localize.term('callHandRaised')) : nothing} ${state === undefined ? nothing : badge(state)}
-          </li>`;
-        })}
+        ${people.map((person) => person.render())}
       </ul>
     </section>
   `;
@@ -99,34 +116,51 @@ export interface DeviceActions {
   selectSpeaker(deviceId: string): void;
 }
 
+/** The sentence of each device's problem, shown under its picker. */
+export type DeviceProblemTexts = Partial<Record<'camera' | 'microphone' | 'speaker', string>>;
+
 /**
  * Returns the microphone, camera and speaker pickers. They follow devices plugged in or out: the
  * lists come from the device manager's events, and a removed selection falls back in the service.
+ * A device's problem shows under its picker, which is then marked invalid.
  */
-export function renderDevicePickers(localize: LocalizeController, devices: DeviceLists, actions: DeviceActions, idPrefix: string): TemplateResult {
+export function renderDevicePickers(
+  localize: LocalizeController,
+  devices: DeviceLists,
+  actions: DeviceActions,
+  idPrefix: string,
+  problems: DeviceProblemTexts = {},
+): TemplateResult {
   const select = (
-    id: string,
+    id: 'microphone' | 'camera' | 'speaker',
     label: string,
     list: Array<AudioDeviceInfo | VideoDeviceInfo>,
     selectedId: string | undefined,
     onChange: (deviceId: string) => void,
-  ): TemplateResult => html`
-    <div class="picker">
-      <label for=${`${idPrefix}-${id}`}>${label}</label>
-      <select
-        id=${`${idPrefix}-${id}`}
-        part=${`${id}-select`}
-        ?disabled=${list.length === 0}
-        @change=${(event: Event) => onChange((event.target as HTMLSelectElement).value)}
-      >
-        ${list.length === 0 ? html`<option value="">${localize.term('callNoDevices')}</option>` : nothing}
-        ${list.map(
-          (device, index) =>
-            html`<option value=${device.id} ?selected=${device.id === (selectedId ?? list[0]?.id)}>${device.name || localize.term('callDeviceUnnamed', index + 1)}</option>`,
-        )}
-      </select>
-    </div>
-  `;
+  ): TemplateResult => {
+    const problem = problems[id];
+    const errorId = `${idPrefix}-${id}-error`;
+    return html`
+      <div class="picker">
+        <label for=${`${idPrefix}-${id}`}>${label}</label>
+        <select
+          id=${`${idPrefix}-${id}`}
+          part=${`${id}-select`}
+          aria-describedby=${problem === undefined ? nothing : errorId}
+          aria-invalid=${problem === undefined ? 'false' : 'true'}
+          ?disabled=${list.length === 0}
+          @change=${(event: Event) => onChange((event.target as HTMLSelectElement).value)}
+        >
+          ${list.length === 0 ? html`<option value="">${localize.term('callNoDevices')}</option>` : nothing}
+          ${list.map(
+            (device, index) =>
+              html`<option value=${device.id} ?selected=${device.id === (selectedId ?? list[0]?.id)}>${device.name || localize.term('callDeviceUnnamed', index + 1)}</option>`,
+          )}
+        </select>
+        ${problem === undefined ? nothing : html`<p id=${errorId} part="error device-error" class="error" role="alert">${problem}</p>`}
+      </div>
+    `;
+  };
 
   return html`
     <div part="devices" class="devices" role="group" aria-label=${localize.term('callDevicesRegion')}>
@@ -136,5 +170,35 @@ export function renderDevicePickers(localize: LocalizeController, devices: Devic
         ? select('speaker', localize.term('callSpeakerLabel'), devices.speakers, devices.selectedSpeakerId, actions.selectSpeaker)
         : nothing}
     </div>
+  `;
+}
+
+/** What the buttons of a ringing call do. */
+export interface IncomingCallActions {
+  accept(ringing: IncomingCallSnapshot, video: boolean): void;
+  decline(ringing: IncomingCallSnapshot): void;
+}
+
+/**
+ * Returns the ringing call with its buttons. During another call, accepting ends that call, so
+ * the buttons say so; "Decline" leaves the current call as it is.
+ */
+export function renderIncomingCall(localize: LocalizeController, ringing: IncomingCallSnapshot, duringCall: boolean, actions: IncomingCallActions): TemplateResult {
+  const name = ringing.callerName ?? localize.term('callUnknownPerson');
+  return html`
+    <section part="incoming" class="incoming" aria-label=${localize.term('callIncomingRegion')}>
+      <p>${localize.term(duringCall ? 'callIncomingDuringCall' : 'callIncoming', name)}</p>
+      <div class="actions">
+        <button type="button" class="primary" part="accept-button" data-autofocus @click=${() => actions.accept(ringing, false)}>
+          ${localize.term(duringCall ? 'callAcceptEndingCurrent' : 'callAccept')}
+        </button>
+        <button type="button" part="accept-video-button" @click=${() => actions.accept(ringing, true)}>
+          ${localize.term(duringCall ? 'callAcceptEndingCurrentWithVideo' : 'callAcceptWithVideo')}
+        </button>
+        <button type="button" class="danger" part="decline-button" @click=${() => actions.decline(ringing)}>
+          ${localize.term('callDecline')}
+        </button>
+      </div>
+    </section>
   `;
 }

@@ -1,6 +1,7 @@
 import type { CallingState, DeviceProblem, EndedCall } from '../../services/calling/index.js';
 import type { TeamsError } from '../../services/errors.js';
 import type { LocalizeController } from '../../localization/localize.js';
+import type { DeviceProblemTexts } from './call-panels.js';
 
 /** Returns the sentence that explains why a call ended. */
 export function endedCallText(localize: LocalizeController, ended: EndedCall): string {
@@ -102,7 +103,7 @@ export function callErrorText(localize: LocalizeController, error: TeamsError, i
   }
 }
 
-/** Returns the sentence for a camera or microphone problem; screen problems belong to `<teams-screen-share>`. */
+/** Returns the sentence for a camera, microphone or speaker problem; screen problems belong to `<teams-screen-share>`. */
 export function deviceProblemText(localize: LocalizeController, problem: DeviceProblem): string | undefined {
   if (problem.device === 'camera') {
     switch (problem.kind) {
@@ -128,7 +129,19 @@ export function deviceProblemText(localize: LocalizeController, problem: DeviceP
         return localize.term('callMicrophoneFailed');
     }
   }
+  if (problem.device === 'speaker') return localize.term('callSpeakerFailed');
   return undefined;
+}
+
+/** Returns the sentence of each picker's device problem, for the pickers to show. */
+export function pickerProblemTexts(localize: LocalizeController, problems: readonly DeviceProblem[]): DeviceProblemTexts {
+  const texts: DeviceProblemTexts = {};
+  for (const problem of problems) {
+    if (problem.device === 'screen') continue;
+    const text = deviceProblemText(localize, problem);
+    if (text !== undefined) texts[problem.device] = text;
+  }
+  return texts;
 }
 
 /** Returns the names of the current call's other people, joined for a sentence. */

@@ -8,7 +8,8 @@ import type { VideoViewsController } from '../shared/video-views-controller.js';
 export interface TileContext {
   localize: LocalizeController;
   videoViews: VideoViewsController;
-  // TODO: raise hand and reactions have no port feature yet, so the element passes these empty.
+  /** Key of the local user, whose reaction shows on the local tile. */
+  selfKey?: string | undefined;
   /** Participants (by key) whose hand is raised. */
   raisedHands: ReadonlySet<string>;
   /** The latest reaction of each participant (by key), already in words, while it shows. */
@@ -63,11 +64,14 @@ export function renderLocalTile(context: TileContext, call: CallSnapshot): Templ
   if (!call.isLocalVideoStarted || camera === undefined) return nothing;
 
   const label = context.localize.term('callYourVideo');
+  const reaction = context.selfKey === undefined ? undefined : context.reactions.get(context.selfKey);
+  const handRaised = context.selfKey !== undefined && context.raisedHands.has(context.selfKey);
   return html`
     <figure part="tile" class="tile local">
       <div part="video" class="video" role="img" aria-label=${label} data-view=${context.videoViews.container('local', camera, { isMirrored: true })}></div>
       ${renderPlaceholder(context, camera)}
-      <figcaption part="name">${label}</figcaption>
+      ${reaction === undefined ? nothing : html`<span part="reaction" class="reaction">${reaction}</span>`}
+      <figcaption part="name">${label}${handRaised ? html`<span class="badge">${context.localize.term('callHandRaised')}</span>` : nothing}</figcaption>
     </figure>
   `;
 }

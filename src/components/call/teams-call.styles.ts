@@ -192,4 +192,51 @@ export const callStyles = css`
     border-radius: var(--_radius);
     background: rgb(0 0 0 / 60%);
   }
+
+  .prejoin {
+    max-width: 40em;
+  }
+
+  .prejoin .tile {
+    width: min(100%, 24em);
+  }
+
+  .level {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+  }
+
+  .level meter {
+    flex: 1 1 10em;
+    max-width: 16em;
+  }
+
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 16px;
+  }
+
+  .choices label {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+  }
+
+  .reactions-menu {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+
+  .reaction-choices {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+
+  .reaction-choices[hidden] {
+    display: none;
+  }
 `;

@@ -1,15 +1,10 @@
-import type { CallState } from '@azure/communication-calling';
+import type { CallState, Reaction } from '@azure/communication-calling';
 import { type TemplateResult, html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 
-import type {
-  CallSnapshot,
-  CallingState,
-  HangUpCallOptions,
-  IncomingCallSnapshot,
-  MediaOptions,
-} from '../../services/calling/index.js';
+import type { CallSnapshot, CallingState, DevicePreview, HangUpCallOptions, MediaOptions } from '../../services/calling/index.js';
+import { identifierKey } from '../../services/calling/identifiers.js';
 import type { SessionStatus } from '../../services/session/types.js';
 import { CallingController } from '../shared/calling-controller.js';
 import { baseStyles } from '../shared/styles.js';
@@ -17,13 +12,23 @@ import { TeamsElement } from '../shared/teams-element.js';
 import { videoViewStyles } from '../shared/video-view.styles.js';
 import { VideoViewsController } from '../shared/video-views-controller.js';
 import './call.events.js';
-import { type DeviceActions, type LobbyActions, renderDevicePickers, renderLobbyPanel, renderParticipantList } from './call-panels.js';
-import { callErrorText, deviceProblemText, endedCallText, statusText } from './call-text.js';
+import { type CallControlActions, renderCallControls, renderCancelControls } from './call-controls.js';
+import { renderCallForm, renderMeetingForm } from './call-forms.js';
+import {
+  type DeviceActions,
+  type IncomingCallActions,
+  type LobbyActions,
+  renderDevicePickers,
+  renderIncomingCall,
+  renderLobbyPanel,
+  renderParticipantList,
+} from './call-panels.js';
+import { type PrejoinActions, type PrejoinTarget, renderPrejoin } from './call-prejoin.js';
+import { reactionTexts, renderReactionAnnouncement } from './call-reactions.js';
+import { isRingingOut, renderCallError, renderProblems, renderStatus } from './call-status.js';
+import { callErrorText, deviceProblemText, endedCallText, pickerProblemTexts } from './call-text.js';
 import { type TileContext, renderLocalTile, renderParticipantTile, renderScreenShareTile } from './call-tiles.js';
 import { callStyles } from './teams-call.styles.js';
-
-/** Call states in which an outgoing call has not been answered yet, so "Cancel" replaces "Hang up". */
-const unansweredStates: ReadonlySet<CallState> = new Set(['None', 'Connecting', 'Ringing', 'EarlyMedia']);
 
 /**
  * Uses the session named by `session` (the page's default session unless set). Signed out, it
@@ -35,6 +40,11 @@ const unansweredStates: ReadonlySet<CallState> = new Set(['None', 'Connecting', 
  * Microsoft Graph when there is none). A meeting is joined by its link or by its ID and passcode;
  * people outside the organizer's organization wait in its lobby, where the organizer and
  * presenters see them and let them in.
+ *
+ * With `prejoin`, the "Call" and "Join" buttons first open a pre-join screen: a preview of the
+ * selected camera, the microphone's level, the device pickers, and "Start muted" and "Camera on"
+ * choices. Its "Call" or "Join now" button starts the call with those choices, and "Cancel" goes
+ * back to the form. `call()` and `join()` from script start at once with the options they get.
  *
  * Remote screen shares appear as a wide tile in the video gallery. When a `<teams-screen-share>`
  * of the same session is on the page, that element shows the share and this one leaves it out,
@@ -74,6 +84,10 @@ const unansweredStates: ReadonlySet<CallState> = new Set(['None', 'Connecting', 
  * @csspart hang-up-button - The "Hang up" (in meetings "Leave"; while ringing out, "Cancel") button.
  * @csspart end-for-everyone-button - The organizer's "End for everyone" button.
  * @csspart hold-button - The "Hold"/"Resume" button.
+ * @csspart raise-hand-button - The "Raise hand"/"Lower hand" button.
+ * @csspart react-button - The "React" button that shows the reaction buttons.
+ * @csspart reactions - The group of reaction buttons.
+ * @csspart reaction-button - One reaction button (Like, Love, Applause, Laugh, Surprised).
  * @csspart lobby - The list of people waiting in the lobby, for the organizer and presenters.
  * @csspart admit-button - A waiting person's "Admit" button.
  * @csspart remove-button - A waiting person's "Remove" button.
@@ -85,6 +99,13 @@ const unansweredStates: ReadonlySet<CallState> = new Set(['None', 'Connecting', 
  * @csspart camera-select - The camera picker.
  * @csspart speaker-select - The speaker picker (only where the browser can choose an output).
  * @csspart reaction - A reaction shown over a participant's tile.
+ * @csspart device-error - A device problem under its picker (also has the `error` part).
+ * @csspart prejoin - The pre-join screen.
+ * @csspart microphone-level - The pre-join screen's microphone level meter.
+ * @csspart start-muted-toggle - The pre-join screen's "Start muted" checkbox.
+ * @csspart camera-on-toggle - The pre-join screen's "Camera on" checkbox.
+ * @csspart join-now-button - The pre-join screen's "Join now" (or "Call") button.
+ * @csspart prejoin-cancel-button - The pre-join screen's "Cancel" button.
  *
  * @cssprop --teams-call-tile-min-width - Minimum width of a video tile. Defaults to 200px.
  * @cssprop --teams-call-video-background - Background of a tile without video. Defaults to #1f1f1f.
@@ -110,6 +131,13 @@ export class TeamsCall extends TeamsElement {
   @property({ type: Boolean, reflect: true, attribute: 'incoming-calls' })
   incomingCalls = false;
 
+  /**
+   * Shows a pre-join screen (camera preview, microphone level, device pickers, start muted or
+   * with the camera on) before the "Call" and "Join" buttons start a call.
+   */
+  @property({ type: Boolean, reflect: true })
+  prejoin = false;
+
   /** The text of the "Person to call" field: e-mail addresses or Entra object ids, comma-separated. */
   @property()
   target = '';
@@ -122,9 +150,24 @@ export class TeamsCall extends TeamsElement {
   @property()
   passcode = '';
 
+  /** The call or meeting the pre-join screen leads to, while it shows. */
+  @state() private prejoinTarget: PrejoinTarget | undefined;
+
+  /** True while the reaction buttons show. */
+  @state() private reactionsOpen = false;
+
+  /** The pre-join screen's camera and microphone, once calling has loaded. */
+  #preview: DevicePreview | undefined;
+  #unsubscribePreview: (() => void) | undefined;
+
   /** The current call's state, `None` when there is no call. */
   get callState(): CallState {
     return this.#calling.state.call?.state ?? 'None';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    void this.#closePrejoin();
   }
 
   override willUpdate(): void {
@@ -154,6 +197,9 @@ export class TeamsCall extends TeamsElement {
   }
 
   #emitChanges(previous: CallingState, next: CallingState): void {
+    // An accepted incoming call (or a call started from script) replaces the pre-join screen.
+    if (next.call !== undefined && this.prejoinTarget !== undefined) void this.#closePrejoin();
+
     const previousState = previous.call?.state ?? 'None';
     const state = next.call?.state ?? (previous.call !== undefined ? 'Disconnected' : 'None');
     if (state !== previousState) {
@@ -184,39 +230,37 @@ export class TeamsCall extends TeamsElement {
     }
   }
 
-  #handleSubmit(event: SubmitEvent): void {
+  readonly #handleSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    this.call(this.target).catch(() => undefined);
-  }
+    if (this.prejoin) this.#openPrejoin({ kind: 'call', target: this.target });
+    else this.call(this.target).catch(() => undefined);
+  };
 
-  #handleInput(event: InputEvent): void {
+  readonly #handleInput = (event: InputEvent): void => {
     this.target = (event.target as HTMLInputElement).value;
     this.#calling.service.clearOutcome();
-  }
+  };
 
-  #handleMeetingSubmit(event: SubmitEvent): void {
+  readonly #handleMeetingSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    this.join(this.meeting, this.passcode).catch(() => undefined);
-  }
+    if (this.prejoin) this.#openPrejoin({ kind: 'meeting', meeting: this.meeting, passcode: this.passcode });
+    else this.join(this.meeting, this.passcode).catch(() => undefined);
+  };
 
-  #handleMeetingInput(event: InputEvent): void {
+  readonly #handleMeetingInput = (event: InputEvent): void => {
     const input = event.target as HTMLInputElement;
     if (input.name === 'passcode') this.passcode = input.value;
     else this.meeting = input.value;
     this.#calling.service.clearOutcome();
-  }
+  };
 
-  #handleHoldToggle(call: CallSnapshot): void {
-    (call.state === 'LocalHold' ? this.resume() : this.hold()).catch(() => undefined);
-  }
+  readonly #handleFocusIn = (): void => this.#prepareQuietly();
 
-  #handleEndForEveryone(): void {
-    this.hangUp({ forEveryone: true }).catch(() => undefined);
-  }
+  readonly #handleRetry = (): void => this.#prepareQuietly();
 
-  #handleDismissError(): void {
-    this.#calling.service.clearOutcome();
-  }
+  readonly #handleDismissError = (): void => this.#calling.service.clearOutcome();
+
+  readonly #handleHangUp = (): void => void this.hangUp().catch(() => undefined);
 
   readonly #lobbyActions: LobbyActions = {
     admit: (participant) => void this.#calling.service.admit(participant.key).catch(() => undefined),
@@ -231,30 +275,108 @@ export class TeamsCall extends TeamsElement {
     selectSpeaker: (deviceId) => void this.#calling.service.selectSpeaker(deviceId).catch(() => undefined),
   };
 
-  #handleRetry(): void {
-    this.#prepareQuietly();
-  }
-
-  #handleAccept(ringing: IncomingCallSnapshot, video: boolean): void {
-    this.#calling.service.accept(ringing.id, { video }).catch(() => undefined);
-  }
-
-  #handleDecline(ringing: IncomingCallSnapshot): void {
+  readonly #incomingActions: IncomingCallActions = {
+    accept: (ringing, video) => void this.#calling.service.accept(ringing.id, { video }).catch(() => undefined),
     // A call that stopped ringing a moment ago cannot be declined; there is nothing to show.
-    this.#calling.service.decline(ringing.id).catch(() => undefined);
+    decline: (ringing) => void this.#calling.service.decline(ringing.id).catch(() => undefined),
+  };
+
+  // Each action reads the call when pressed. A rejection means the call ended in the meantime,
+  // and the element shows that already.
+  readonly #controlActions: CallControlActions = {
+    toggleMute: () => void (this.#calling.state.call?.isMuted ? this.unmute() : this.mute()).catch(() => undefined),
+    toggleCamera: () => void (this.#calling.state.call?.isLocalVideoStarted ? this.stopVideo() : this.startVideo()).catch(() => undefined),
+    toggleHold: () => void (this.#calling.state.call?.state === 'LocalHold' ? this.resume() : this.hold()).catch(() => undefined),
+    hangUp: this.#handleHangUp,
+    endForEveryone: () => void this.hangUp({ forEveryone: true }).catch(() => undefined),
+    toggleHand: () => void (this.#calling.state.call?.isHandRaised ? this.lowerHand() : this.raiseHand()).catch(() => undefined),
+    toggleReactions: () => (this.reactionsOpen = !this.reactionsOpen),
+    sendReaction: (reaction) => {
+      this.#closeReactions();
+      this.sendReaction(reaction).catch(() => undefined);
+    },
+    closeReactions: () => this.#closeReactions(),
+  };
+
+  /** Hides the reaction buttons and puts focus back on "React", as a disclosure does. */
+  #closeReactions(): void {
+    if (!this.reactionsOpen) return;
+    this.reactionsOpen = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="react-button"]')?.focus());
   }
 
-  #handleHangUp(): void {
-    this.hangUp().catch(() => undefined);
+  readonly #prejoinActions: PrejoinActions = {
+    setCameraOn: (cameraOn) => void this.#preview?.setCameraOn(cameraOn),
+    setMuted: (muted) => this.#preview?.setMuted(muted),
+    selectCamera: (deviceId) => void this.#preview?.selectCamera(deviceId).catch(() => undefined),
+    selectMicrophone: (deviceId) => void this.#preview?.selectMicrophone(deviceId).catch(() => undefined),
+    selectSpeaker: (deviceId) => void this.#calling.service.selectSpeaker(deviceId).catch(() => undefined),
+    start: () => this.#startFromPrejoin(),
+    cancel: () => void this.#closePrejoin(),
+  };
+
+  /**
+   * Shows the pre-join screen for a call or meeting, after the same checks `call()` and `join()`
+   * make first, so a malformed address shows under the form instead.
+   */
+  #openPrejoin(target: PrejoinTarget): void {
+    try {
+      if (target.kind === 'call') this.#calling.service.checkCall(target.target);
+      else this.#calling.service.checkMeeting(target.meeting, target.passcode);
+    } catch {
+      // The error is in the calling state, and the form shows it.
+      return;
+    }
+
+    this.prejoinTarget = target;
+    this.#calling.service.openPreview().then(
+      (preview) => {
+        // Cancelled, or replaced by a call, while calling loaded.
+        if (this.prejoinTarget !== target || !this.isConnected) {
+          preview.dispose();
+          return;
+        }
+        this.#preview = preview;
+        this.#unsubscribePreview = preview.subscribe((snapshot) => {
+          // Disposed by the service (sign-out): the screen goes back to the form.
+          if (snapshot.disposed) void this.#closePrejoin();
+          this.requestUpdate();
+        });
+        this.requestUpdate();
+      },
+      () => {
+        // Calling failed to load; the element shows the agent's error with "Try again".
+        if (this.prejoinTarget === target) this.prejoinTarget = undefined;
+      },
+    );
   }
 
-  #handleMuteToggle(call: CallSnapshot): void {
-    // Rejects only when the call ended in the meantime, and the element shows that already.
-    (call.isMuted ? this.unmute() : this.mute()).catch(() => undefined);
+  /** Starts the call or meeting with the pre-join screen's choices. */
+  #startFromPrejoin(): void {
+    const target = this.prejoinTarget;
+    const options = this.#preview?.mediaOptions ?? {};
+    if (target === undefined) return;
+
+    // The call's state replaces the screen at once, so the form never shows in between.
+    const started = target.kind === 'call' ? this.call(target.target, options) : this.join(target.meeting, target.passcode, options);
+    started.catch(() => undefined);
+    void this.#closePrejoin();
   }
 
-  #handleCameraToggle(call: CallSnapshot): void {
-    (call.isLocalVideoStarted ? this.stopVideo() : this.startVideo()).catch(() => undefined);
+  /**
+   * Closes the pre-join screen. The screen leaves the DOM first, so the preview's renderer view is
+   * disposed (once, by the video views) before the camera stream it shows.
+   */
+  async #closePrejoin(): Promise<void> {
+    const preview = this.#preview;
+    this.#unsubscribePreview?.();
+    this.#unsubscribePreview = undefined;
+    this.#preview = undefined;
+    this.prejoinTarget = undefined;
+
+    if (preview === undefined) return;
+    if (this.isConnected) await this.updateComplete;
+    preview.dispose();
   }
 
   /**
@@ -308,6 +430,21 @@ export class TeamsCall extends TeamsElement {
     await this.#calling.service.resume();
   }
 
+  /** Raises the user's hand in the current call. */
+  async raiseHand(): Promise<void> {
+    await this.#calling.service.raiseHand();
+  }
+
+  /** Lowers the user's hand. */
+  async lowerHand(): Promise<void> {
+    await this.#calling.service.lowerHand();
+  }
+
+  /** Sends a reaction (`like`, `heart`, `applause`, `laugh` or `surprised`) to everyone in the call. */
+  async sendReaction(reaction: Reaction): Promise<void> {
+    await this.#calling.service.sendReaction(reaction);
+  }
+
   /** Mutes the microphone. */
   async mute(): Promise<void> {
     await this.#calling.service.mute();
@@ -342,178 +479,72 @@ export class TeamsCall extends TeamsElement {
     return html`<p part="sign-in-prompt">${this.localize.term(status === 'signing-in' ? 'callSigningIn' : 'callSignInPrompt')}</p>`;
   }
 
-  /** The status line. It stays in the DOM in every state, so screen readers announce each change. */
-  #renderStatus(state: CallingState | undefined): TemplateResult {
-    const text = state === undefined ? '' : statusText(this.localize, state, this.incomingCalls);
-    const busy =
-      state !== undefined &&
-      (state.agentStatus === 'loading-module' ||
-        state.agentStatus === 'creating-agent' ||
-        state.outgoing !== undefined ||
-        (state.call !== undefined && unansweredStates.has(state.call.state)));
-    // An empty status line is hidden visually but stays in the accessibility tree as a live region.
-    return html`<p part="status" class="status ${text === '' ? 'visually-hidden' : ''}" role="status" aria-live="polite">
-      ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${text}
-    </p>`;
-  }
-
-  #renderProblems(state: CallingState): TemplateResult | typeof nothing {
-    const agentFailed = state.agentStatus === 'failed' && state.agentError !== undefined && state.agentError !== state.callError;
-    const deviceSentences = state.deviceProblems.map((problem) => deviceProblemText(this.localize, problem)).filter((text) => text !== undefined);
-    if (!agentFailed && deviceSentences.length === 0) return nothing;
-
+  #renderForms(state: CallingState): TemplateResult {
+    // Meeting errors show under the meeting form, every other call error under the call form.
+    const meetingError = state.callError?.code.startsWith('meeting-') ? state.callError : undefined;
+    const callError = meetingError === undefined ? state.callError : undefined;
     return html`
-      ${agentFailed
-        ? html`<div class="actions">
-            <p part="error" class="error" role="alert">${callErrorText(this.localize, state.agentError!, this.target)}</p>
-            <button type="button" @click=${this.#handleRetry}>${this.localize.term('callRetry')}</button>
-          </div>`
-        : nothing}
-      ${deviceSentences.map((text) => html`<p part="error" class="error" role="alert">${text}</p>`)}
-    `;
-  }
-
-  /**
-   * Returns the ringing call with its buttons. During another call, accepting ends that call, so
-   * the buttons say so; "Decline" leaves the current call as it is.
-   */
-  #renderIncoming(ringing: IncomingCallSnapshot, duringCall: boolean): TemplateResult {
-    const name = ringing.callerName ?? this.localize.term('callUnknownPerson');
-    return html`
-      <section part="incoming" class="incoming" aria-label=${this.localize.term('callIncomingRegion')}>
-        <p>${this.localize.term(duringCall ? 'callIncomingDuringCall' : 'callIncoming', name)}</p>
-        <div class="actions">
-          <button type="button" class="primary" part="accept-button" data-autofocus @click=${() => this.#handleAccept(ringing, false)}>
-            ${this.localize.term(duringCall ? 'callAcceptEndingCurrent' : 'callAccept')}
-          </button>
-          <button type="button" part="accept-video-button" @click=${() => this.#handleAccept(ringing, true)}>
-            ${this.localize.term(duringCall ? 'callAcceptEndingCurrentWithVideo' : 'callAcceptWithVideo')}
-          </button>
-          <button type="button" class="danger" part="decline-button" @click=${() => this.#handleDecline(ringing)}>
-            ${this.localize.term('callDecline')}
-          </button>
-        </div>
-      </section>
-    `;
-  }
-
-  #renderForm(state: CallingState): TemplateResult {
-    const error = state.callError?.code.startsWith('meeting-') ? undefined : state.callError;
-    return html`
-      <form part="form" class="form" @submit=${this.#handleSubmit} @focusin=${this.#prepareQuietly}>
-        <label part="label" for="target">${this.localize.term('callTargetLabel')}</label>
-        <div class="row">
-          <input
-            id="target"
-            part="input"
-            name="target"
-            type="text"
-            inputmode="email"
-            autocomplete="off"
-            spellcheck="false"
-            aria-describedby=${error ? 'target-hint target-error' : 'target-hint'}
-            aria-invalid=${error ? 'true' : 'false'}
-            data-autofocus
-            .value=${this.target}
-            @input=${this.#handleInput}
-          />
-          <button type="submit" class="primary" part="call-button">${this.localize.term('callStart')}</button>
-        </div>
-        <p id="target-hint" class="hint">${this.localize.term('callTargetHint')}</p>
-        ${error ? html`<p id="target-error" part="error" class="error" role="alert">${callErrorText(this.localize, error, this.target)}</p>` : nothing}
-      </form>
-    `;
-  }
-
-  #renderMeetingForm(state: CallingState): TemplateResult {
-    const error = state.callError?.code.startsWith('meeting-') ? state.callError : undefined;
-    return html`
-      <form part="meeting-form" class="form" aria-label=${this.localize.term('callMeetingRegion')} @submit=${this.#handleMeetingSubmit} @focusin=${this.#prepareQuietly}>
-        <label part="label" for="meeting">${this.localize.term('callMeetingLabel')}</label>
-        <div class="row">
-          <input
-            id="meeting"
-            part="meeting-input"
-            name="meeting"
-            type="text"
-            inputmode="url"
-            autocomplete="off"
-            spellcheck="false"
-            aria-describedby=${error ? 'meeting-hint meeting-error' : 'meeting-hint'}
-            aria-invalid=${error ? 'true' : 'false'}
-            .value=${this.meeting}
-            @input=${this.#handleMeetingInput}
-          />
-          <span class="passcode">
-            <label for="passcode">${this.localize.term('callPasscodeLabel')}</label>
-            <input id="passcode" part="passcode-input" name="passcode" type="text" autocomplete="off" spellcheck="false" size="10" .value=${this.passcode} @input=${this.#handleMeetingInput} />
-          </span>
-          <button type="submit" part="join-button">${this.localize.term('callJoin')}</button>
-        </div>
-        <p id="meeting-hint" class="hint">${this.localize.term('callMeetingHint')}</p>
-        ${error ? html`<p id="meeting-error" part="error" class="error" role="alert">${callErrorText(this.localize, error, this.meeting)}</p>` : nothing}
-      </form>
-    `;
-  }
-
-  #renderCancel(): TemplateResult {
-    return html`
-      <div part="controls" class="controls" role="group" aria-label=${this.localize.term('callControlsRegion')}>
-        <button type="button" class="danger" part="hang-up-button" data-autofocus @click=${this.#handleHangUp}>
-          ${this.localize.term('callCancel')}
-        </button>
-      </div>
+      ${renderCallForm(this.localize, {
+        target: this.target,
+        errorText: callError && callErrorText(this.localize, callError, this.target),
+        onSubmit: this.#handleSubmit,
+        onInput: this.#handleInput,
+        onFocusIn: this.#handleFocusIn,
+      })}
+      ${renderMeetingForm(this.localize, {
+        meeting: this.meeting,
+        passcode: this.passcode,
+        errorText: meetingError && callErrorText(this.localize, meetingError, this.meeting),
+        onSubmit: this.#handleMeetingSubmit,
+        onInput: this.#handleMeetingInput,
+        onFocusIn: this.#handleFocusIn,
+      })}
     `;
   }
 
   #renderCall(state: CallingState, call: CallSnapshot): TemplateResult {
-    if (call.direction === 'Outgoing' && state.callKind !== 'meeting' && unansweredStates.has(call.state)) return this.#renderCancel();
+    if (isRingingOut(state, call)) return renderCancelControls(this.localize, this.#handleHangUp);
 
-    const tiles: TileContext = { localize: this.localize, videoViews: this.#videoViews, raisedHands: new Set(), reactions: new Map() };
+    const selfKey = this.#selfKey();
+    const tiles: TileContext = {
+      localize: this.localize,
+      videoViews: this.#videoViews,
+      selfKey,
+      raisedHands: new Set(call.raisedHands.map((hand) => hand.key)),
+      reactions: reactionTexts(this.localize, call.reactions),
+    };
     const inLobby = call.state === 'InLobby';
     const isMeeting = state.callKind === 'meeting';
     const canEndForEveryone = isMeeting && (call.role === 'Organizer' || call.role === 'Co-organizer');
     const selfName = this.sessionController.value.account?.name ?? this.localize.term('callUnknownPerson');
 
     return html`
-      ${this.#renderCallError(state)} ${renderLobbyPanel(this.localize, call, this.#lobbyActions)}
+      ${renderCallError(this.localize, state, this.target, this.#handleDismissError)} ${renderLobbyPanel(this.localize, call, this.#lobbyActions)}
       <div part="gallery" class="gallery" role="group" aria-label=${this.localize.term('callGalleryRegion')}>
         ${repeat(call.remoteParticipants, (participant) => participant.key, (participant) => renderParticipantTile(tiles, participant))}
         ${state.screenShareViews === 0 ? call.remoteParticipants.map((participant) => renderScreenShareTile(tiles, participant)) : nothing}
         ${renderLocalTile(tiles, call)}
       </div>
-      <div part="controls" class="controls" role="group" aria-label=${this.localize.term('callControlsRegion')}>
-        <button type="button" part="mute-button" data-autofocus @click=${() => this.#handleMuteToggle(call)}>
-          ${this.localize.term(call.isMuted ? 'callUnmute' : 'callMute')}
-        </button>
-        <button type="button" part="camera-button" @click=${() => this.#handleCameraToggle(call)}>
-          ${this.localize.term(call.isLocalVideoStarted ? 'callCameraOff' : 'callCameraOn')}
-        </button>
-        ${inLobby
-          ? nothing
-          : html`<button type="button" part="hold-button" aria-pressed=${call.state === 'LocalHold' ? 'true' : 'false'} @click=${() => this.#handleHoldToggle(call)}>
-              ${this.localize.term(call.state === 'LocalHold' ? 'callResume' : 'callHold')}
-            </button>`}
-        <button type="button" class="danger" part="hang-up-button" @click=${this.#handleHangUp}>
-          ${this.localize.term(isMeeting ? 'callLeave' : 'callHangUp')}
-        </button>
-        ${canEndForEveryone
-          ? html`<button type="button" class="danger" part="end-for-everyone-button" @click=${this.#handleEndForEveryone}>${this.localize.term('callEndForEveryone')}</button>`
-          : nothing}
-      </div>
-      ${renderDevicePickers(this.localize, state.devices, this.#deviceActions, 'call')}
-      ${inLobby ? nothing : renderParticipantList(this.localize, call, selfName, new Set(), false)}
+      ${renderCallControls(this.localize, call, { isMeeting, inLobby, canEndForEveryone, reactionsOpen: this.reactionsOpen }, this.#controlActions)}
+      ${renderDevicePickers(this.localize, state.devices, this.#deviceActions, 'call', pickerProblemTexts(this.localize, state.deviceProblems))}
+      ${inLobby ? nothing : renderParticipantList(this.localize, call, selfName, selfKey)}
+      ${renderReactionAnnouncement(this.localize, call, selfKey, selfName)}
     `;
   }
 
-  /** An error of an action during the call (a second call, hold, lobby), with a way to dismiss it. */
-  #renderCallError(state: CallingState): TemplateResult | typeof nothing {
-    const error = state.callError;
-    if (error === undefined) return nothing;
-    return html`<div class="actions">
-      <p part="error" class="error" role="alert">${callErrorText(this.localize, error, this.target)}</p>
-      <button type="button" @click=${this.#handleDismissError}>${this.localize.term('commonDismiss')}</button>
-    </div>`;
+  /** Key of the signed-in user's identifier, as the call's raised hands and reactions use it. */
+  #selfKey(): string | undefined {
+    const objectId = this.sessionController.value.account?.objectId;
+    return objectId === undefined ? undefined : identifierKey({ kind: 'microsoftTeamsUser', microsoftTeamsUserId: objectId });
+  }
+
+  #renderPrejoin(state: CallingState, target: PrejoinTarget): TemplateResult {
+    return renderPrejoin(
+      this.localize,
+      this.#videoViews,
+      { target, preview: this.#preview?.snapshot, devices: state.devices, problems: pickerProblemTexts(this.localize, state.deviceProblems) },
+      this.#prejoinActions,
+    );
   }
 
   override render(): TemplateResult {
@@ -530,13 +561,19 @@ export class TeamsCall extends TeamsElement {
     let main: TemplateResult | typeof nothing;
     if (state === undefined) main = this.#renderSignedOut(session.status);
     else if (state.call !== undefined) main = this.#renderCall(state, state.call);
-    else if (state.outgoing !== undefined) main = this.#renderCancel();
-    else main = ringing === undefined ? html`${this.#renderForm(state)} ${this.#renderMeetingForm(state)}` : nothing;
+    else if (state.outgoing !== undefined) main = renderCancelControls(this.localize, this.#handleHangUp);
+    else if (this.prejoinTarget !== undefined) main = this.#renderPrejoin(state, this.prejoinTarget);
+    else main = ringing === undefined ? this.#renderForms(state) : nothing;
+
+    // The call and the pre-join screen show their device pickers, each with its own problem.
+    const pickersShown =
+      state !== undefined && (state.call !== undefined ? !isRingingOut(state, state.call) : state.outgoing === undefined && this.prejoinTarget !== undefined);
 
     return html`
       <div part="base" class="base">
-        ${this.#renderStatus(state)} ${state === undefined ? nothing : this.#renderProblems(state)}
-        ${ringing === undefined ? nothing : this.#renderIncoming(ringing, state?.call !== undefined)} ${main}
+        ${renderStatus(this.localize, state, this.incomingCalls)}
+        ${state === undefined ? nothing : renderProblems(this.localize, state, this.target, this.#handleRetry, pickersShown)}
+        ${ringing === undefined ? nothing : renderIncomingCall(this.localize, ringing, state?.call !== undefined, this.#incomingActions)} ${main}
       </div>
     `;
   }

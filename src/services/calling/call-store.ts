@@ -7,8 +7,14 @@ import type {
   RemoteParticipantState,
 } from '@azure/communication-calling';
 
+import {
+  HandsAndReactions,
+  type RaisedHandSnapshot,
+  type ReactionSnapshot,
+  defaultReactionDurationMs,
+} from './hands-and-reactions.js';
 import { identifierKey } from './identifiers.js';
-import type { LocalVideoStreamPort, RemoteParticipantPort, RemoteVideoStreamPort, TeamsCallPort } from './port.js';
+import type { CallFeaturesPort, LocalVideoStreamPort, RemoteParticipantPort, RemoteVideoStreamPort, TeamsCallPort } from './port.js';
 import { Store } from './store.js';
 
 /** A remote video stream: a camera or a screen share. */
@@ -54,6 +60,23 @@ export interface CallSnapshot {
   lobbyParticipants: RemoteParticipantSnapshot[];
   /** Set once the call is `Disconnected`. */
   callEndReason: CallEndReason | undefined;
+  /** True when the call can raise hands and send reactions (the calling module has the features). */
+  handsAndReactions: boolean;
+  /** Raised hands in the order they went up, the local user's included. */
+  raisedHands: RaisedHandSnapshot[];
+  /** True while the local user's hand is raised. */
+  isHandRaised: boolean;
+  /** Reactions that show now, at most one per participant (the local user's under `selfKey`). */
+  reactions: ReactionSnapshot[];
+}
+
+export interface CallStoreOptions {
+  /** The loaded module's feature factories, for raised hands and reactions. */
+  features?: CallFeaturesPort | undefined;
+  /** Key of the local user's identifier (see `identifierKey`), to find the own raised hand. */
+  selfKey?: string | undefined;
+  /** How long a reaction shows, in milliseconds. Defaults to 3000. */
+  reactionDurationMs?: number;
 }
 
 type Unsubscribe = () => void;
@@ -65,14 +88,25 @@ type Unsubscribe = () => void;
  */
 export class CallStore extends Store<CallSnapshot> {
   readonly call: TeamsCallPort;
+  /** The call's raised hands and reactions. */
+  readonly hands: HandsAndReactions;
+  readonly #selfKey: string | undefined;
   readonly #callSubscriptions: Unsubscribe[] = [];
   readonly #participantSubscriptions = new Map<RemoteParticipantPort, Unsubscribe[]>();
   readonly #streamSubscriptions = new Map<RemoteVideoStreamPort, { owner: RemoteParticipantPort; unsubscribes: Unsubscribe[] }>();
   #disposed = false;
 
-  constructor(call: TeamsCallPort) {
-    super(snapshotOf(call));
+  constructor(call: TeamsCallPort, options: CallStoreOptions = {}) {
+    const hands = new HandsAndReactions(call, {
+      features: options.features,
+      selfKey: options.selfKey,
+      reactionDurationMs: options.reactionDurationMs ?? defaultReactionDurationMs,
+      onChange: () => this.#refresh(),
+    });
+    super(snapshotOf(call, hands, options.selfKey));
     this.call = call;
+    this.hands = hands;
+    this.#selfKey = options.selfKey;
 
     const refresh = (): void => this.#refresh();
     for (const event of ['stateChanged', 'idChanged', 'isMutedChanged', 'isScreenSharingOnChanged', 'isLocalVideoStartedChanged', 'roleChanged'] as const) {
@@ -108,7 +142,7 @@ export class CallStore extends Store<CallSnapshot> {
 
   /** The number of listeners the store holds on the call, its participants and their streams. */
   get subscriptionCount(): number {
-    let count = this.#callSubscriptions.length;
+    let count = this.#callSubscriptions.length + this.hands.subscriptionCount;
     for (const list of this.#participantSubscriptions.values()) count += list.length;
     for (const { unsubscribes } of this.#streamSubscriptions.values()) count += unsubscribes.length;
     return count;
@@ -121,12 +155,13 @@ export class CallStore extends Store<CallSnapshot> {
 
     for (const unsubscribe of this.#callSubscriptions.splice(0)) unsubscribe();
     for (const participant of [...this.#participantSubscriptions.keys()]) this.#unwatchParticipant(participant);
+    this.hands.dispose();
   }
 
   #refresh(): void {
     if (this.#disposed) return;
 
-    const snapshot = snapshotOf(this.call);
+    const snapshot = snapshotOf(this.call, this.hands, this.#selfKey);
     this.set(snapshot);
 
     // The end reason is read in the refresh that first reads `Disconnected`, so listeners get
@@ -185,7 +220,8 @@ export class CallStore extends Store<CallSnapshot> {
   }
 }
 
-function snapshotOf(call: TeamsCallPort): CallSnapshot {
+function snapshotOf(call: TeamsCallPort, hands: HandsAndReactions, selfKey: string | undefined): CallSnapshot {
+  const raisedHands = hands.raisedHands;
   return {
     id: call.id,
     state: call.state,
@@ -198,6 +234,10 @@ function snapshotOf(call: TeamsCallPort): CallSnapshot {
     role: call.role,
     lobbyParticipants: call.lobby.participants.map(participantSnapshotOf),
     callEndReason: call.callEndReason,
+    handsAndReactions: hands.available,
+    raisedHands,
+    isHandRaised: selfKey !== undefined && raisedHands.some((hand) => hand.key === selfKey),
+    reactions: hands.reactions,
   };
 }
 

@@ -1,5 +1,5 @@
-/** A media device the kit starts. */
-export type MediaDevice = 'camera' | 'microphone' | 'screen';
+/** A media device the kit starts or selects. */
+export type MediaDevice = 'camera' | 'microphone' | 'speaker' | 'screen';
 
 /**
  * Category of a device failure. The categories are kept apart because each needs another action:

@@ -1,11 +1,17 @@
 import type { CallEndReason } from '@azure/communication-calling';
 
 import { TeamsError } from '../errors.js';
-import type { IncomingCallSnapshot } from './calling-state.js';
+import type { AgentConnection } from './agent-connection.js';
+import type { CallingLogger, MediaOptions } from './calling-options.js';
+import type { CallKind, IncomingCallSnapshot } from './calling-state.js';
+import type { CurrentCall } from './current-call.js';
+import { describeError } from './describe-error.js';
+import { describeEndReason } from './end-reasons.js';
 import { teamsUserObjectId } from './identifiers.js';
-import type { TeamsIncomingCallPort } from './port.js';
-
-type Unsubscribe = () => void;
+import type { LocalDevices } from './local-devices.js';
+import { mediaOptionsFor } from './local-media.js';
+import type { TeamsCallPort, TeamsIncomingCallPort } from './port.js';
+import { type CallingStateAccess, type Unsubscribe, failCall } from './service-state.js';
 
 /**
  * The incoming calls that ring now, oldest first, each with its `callEnded` listener. A ringing
@@ -72,5 +78,100 @@ export class IncomingCallList {
     for (const unsubscribe of this.#subscriptions.values()) unsubscribe();
     this.#subscriptions.clear();
     this.#ringing = [];
+  }
+}
+
+export interface IncomingCallsOptions {
+  state: CallingStateAccess;
+  logger: CallingLogger | null;
+  agent: AgentConnection;
+  devices: LocalDevices;
+  current: CurrentCall;
+  /** Hangs up the current call, before another one is accepted. */
+  hangUp(): Promise<void>;
+}
+
+/** Ringing calls and what the person does with them: accept (with or without video) or decline. */
+export class IncomingCalls {
+  readonly #state: CallingStateAccess;
+  readonly #logger: CallingLogger | null;
+  readonly #agent: AgentConnection;
+  readonly #devices: LocalDevices;
+  readonly #current: CurrentCall;
+  readonly #hangUp: () => Promise<void>;
+  readonly #incoming: IncomingCallList;
+
+  constructor(options: IncomingCallsOptions) {
+    this.#state = options.state;
+    this.#logger = options.logger;
+    this.#agent = options.agent;
+    this.#devices = options.devices;
+    this.#current = options.current;
+    this.#hangUp = options.hangUp;
+    this.#incoming = new IncomingCallList((incomingCalls) => this.#state.update({ incomingCalls }));
+  }
+
+  /** Starts ringing a call; one that stops ringing unanswered becomes a missed `lastEndedCall`. */
+  add(incomingCall: TeamsIncomingCallPort): void {
+    this.#incoming.add(incomingCall, (ringing: IncomingCallSnapshot, callEndReason: CallEndReason) => {
+      this.#state.update({
+        lastEndedCall: {
+          id: ringing.id,
+          direction: 'Incoming',
+          kind: 'one-to-one',
+          remoteName: ringing.callerName,
+          missed: true,
+          reason: describeEndReason(callEndReason),
+        },
+      });
+    });
+  }
+
+  /** See `CallingService.accept`. */
+  async accept(callId: string | undefined, options: MediaOptions): Promise<void> {
+    const ringing = this.#incoming.find(callId);
+    this.#incoming.forget(ringing.incomingCall);
+    this.#state.update({ callError: undefined, deviceProblems: [] });
+
+    try {
+      if (this.#current.call !== undefined) await this.#hangUp();
+      this.#state.update({ lastEndedCall: undefined });
+
+      const parts = await this.#agent.prepare();
+      const access = await this.#devices.askDevicePermission(parts, options.video === true);
+      const videoStream = options.video && access.video ? await this.#devices.tryCreateCameraStream(parts) : undefined;
+
+      let call: TeamsCallPort;
+      try {
+        call = await ringing.incomingCall.accept(mediaOptionsFor(videoStream, options.muted));
+      } catch (error) {
+        videoStream?.dispose();
+        throw error;
+      }
+
+      // A call that rings with others already in it is a group call.
+      const kind: CallKind = call.remoteParticipants.length > 1 ? 'group' : 'one-to-one';
+      this.#current.track(call, kind, ringing.callerName, videoStream);
+    } catch (error) {
+      throw failCall(this.#state, error, 'call-accept-failed', `Accepting the call from ${ringing.callerName ?? 'an unknown caller'} failed`);
+    }
+  }
+
+  /** See `CallingService.decline`. */
+  async decline(callId: string | undefined): Promise<void> {
+    const ringing = this.#incoming.find(callId);
+    this.#incoming.forget(ringing.incomingCall);
+
+    try {
+      await ringing.incomingCall.reject();
+    } catch (error) {
+      // The call stops ringing here either way; the caller's side times out.
+      this.#logger?.warn(`Declining the incoming call ${ringing.id} failed: ${describeError(error)}`);
+    }
+  }
+
+  /** Stops following every ringing call without notifying, for a reset. */
+  clear(): void {
+    this.#incoming.clear();
   }
 }

@@ -11,7 +11,8 @@ export {
   type OutgoingCallSetup,
   initialCallingState,
 } from './calling-state.js';
-export { CallStore, type CallSnapshot, type RemoteParticipantSnapshot, type RemoteVideoStreamSnapshot } from './call-store.js';
+export { CallStore, type CallSnapshot, type CallStoreOptions, type RemoteParticipantSnapshot, type RemoteVideoStreamSnapshot } from './call-store.js';
+export { HandsAndReactions, type RaisedHandSnapshot, type ReactionSnapshot } from './hands-and-reactions.js';
 export { type CallTarget, type ParsedCallTarget, parseCallTarget, rejectSelfCall } from './call-target.js';
 export { type OutgoingCallPlan, planOutgoingCall, splitCallTargets } from './call-targets.js';
 export { findOrCreateGroupChat, type GroupChatOptions, type GroupChatSession } from './group-chat.js';
@@ -23,5 +24,7 @@ export { classifyDeviceError, type DeviceProblem, type DeviceProblemKind, type M
 export { loadCallingModule, setCallingModuleLoader, type CallingModuleLoader } from './loader.js';
 export { VideoViews, type RenderableStream, type VideoViewsOptions, type ViewStatus } from './video-views.js';
 export { Store, type StoreListener } from './store.js';
+export { DevicePreview, type DevicePreviewChoices, type DevicePreviewState } from './device-preview.js';
+export { MicrophoneLevel } from './microphone-level.js';
 export type * from './port.js';
 export { createRenderer } from './port.js';

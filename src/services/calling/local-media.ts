@@ -15,3 +15,19 @@ export async function createCameraStream(module: CallingModule, camera: VideoDev
   if (camera === undefined) throw new DOMException('No camera is connected.', 'NotFoundError');
   return new module.LocalVideoStream(camera);
 }
+
+/** The media part of the SDK's start, join and accept options. */
+export interface CallMediaOptions {
+  videoOptions?: VideoOptionsPort;
+  audioOptions?: { muted: boolean };
+}
+
+function withVideo(stream: LocalVideoStreamPort | undefined): { videoOptions?: VideoOptionsPort } {
+  return stream === undefined ? {} : videoOptionsFor(stream);
+}
+
+/** Returns the SDK's media options, or `undefined` for the SDK's defaults (audio only, unmuted). */
+export function mediaOptionsFor(stream: LocalVideoStreamPort | undefined, muted: boolean | undefined): CallMediaOptions | undefined {
+  const options: CallMediaOptions = { ...withVideo(stream), ...(muted === true ? { audioOptions: { muted: true } } : {}) };
+  return Object.keys(options).length === 0 ? undefined : options;
+}

@@ -11,15 +11,21 @@ import type {
   AudioDeviceInfo,
   CallClientOptions,
   CallEndedEvent,
+  CallFeature,
   CallKind,
   CreateViewOptions,
   DeviceAccess,
   HangUpOptions,
   JoinCallOptions,
+  LocalAudioStream,
   LocalVideoStream,
   Lobby,
   PermissionConstraints,
   PropertyChangedEvent,
+  RaisedHand,
+  RaiseHandCallFeature,
+  ReactionCallFeature,
+  ReactionMessage,
   RemoteParticipant,
   RemoteVideoStream,
   StartTeamsCallOptions,
@@ -36,6 +42,7 @@ import type {
 } from '@azure/communication-calling';
 import type {
   CommunicationTokenCredential,
+  CommunicationUserIdentifier,
   MicrosoftTeamsAppIdentifier,
   MicrosoftTeamsUserIdentifier,
   PhoneNumberIdentifier,
@@ -64,6 +71,12 @@ export type TeamsCallTarget =
 
 export interface LocalVideoStreamPort
   extends Pick<LocalVideoStream, 'source' | 'mediaStreamType' | 'switchSource' | 'getMediaStream' | 'dispose'> {}
+
+/**
+ * A local microphone stream. The kit reads its `MediaStream` for the pre-join level meter; calls
+ * keep using the device manager's selected microphone.
+ */
+export interface LocalAudioStreamPort extends Pick<LocalAudioStream, 'source' | 'mediaStreamType' | 'switchSource' | 'getMediaStream' | 'dispose'> {}
 
 export interface RemoteVideoStreamPort
   extends Pick<RemoteVideoStream, 'id' | 'mediaStreamType' | 'isAvailable' | 'isReceiving' | 'size' | 'getMediaStream'> {
@@ -99,6 +112,50 @@ export type CallPropertyEvent =
   | 'isLocalVideoStartedChanged'
   | 'roleChanged';
 
+/** A participant's identifier as the raise hand and reaction features report it. */
+export type FeatureParticipantIdentifier = CommunicationUserIdentifier | MicrosoftTeamsUserIdentifier;
+
+/** A raised hand: whose, and its place in the order in which hands went up (the SDK's `RaisedHand`). */
+export type RaisedHandPort = RaisedHand;
+
+/** A listener of a hand raised or lowered, with port types. */
+export type RaisedHandChangedListener = (event: { identifier: FeatureParticipantIdentifier }) => void;
+
+/** A listener of a reaction someone sent, with port types. */
+export type ReactionListenerPort = (event: { identifier: FeatureParticipantIdentifier; reactionMessage: ReactionMessage }) => void;
+
+/** The SDK's raise hand feature (`call.feature(Features.RaiseHand)`), narrowed to what the kit uses. */
+export interface RaiseHandFeaturePort extends CallFeature, Pick<RaiseHandCallFeature, 'raiseHand' | 'lowerHand' | 'getRaisedHands'> {
+  on(event: 'raisedHandEvent', listener: RaisedHandChangedListener): void;
+  on(event: 'loweredHandEvent', listener: RaisedHandChangedListener): void;
+  off(event: 'raisedHandEvent', listener: RaisedHandChangedListener): void;
+  off(event: 'loweredHandEvent', listener: RaisedHandChangedListener): void;
+}
+
+/** The SDK's reaction feature (`call.feature(Features.Reaction)`), narrowed to what the kit uses. */
+export interface ReactionFeaturePort extends CallFeature, Pick<ReactionCallFeature, 'sendReaction'> {
+  on(event: 'reaction', listener: ReactionListenerPort): void;
+  off(event: 'reaction', listener: ReactionListenerPort): void;
+}
+
+/**
+ * A feature factory of a calling module's `Features` object, as `call.feature()` takes it. Only the
+ * module's own calls construct features, so the constructor's context is `never` here.
+ */
+export interface CallFeatureFactoryPort<TFeature extends CallFeature> {
+  readonly callApiCtor: new (context: never) => TFeature;
+}
+
+/**
+ * The factories of a calling module's `Features` object that the kit uses. They are runtime
+ * values of the module (the SDK's live in its 7 MB bundle), so the kit reads them from the loaded
+ * module and never imports them.
+ */
+export interface CallFeaturesPort {
+  RaiseHand: CallFeatureFactoryPort<RaiseHandFeaturePort>;
+  Reaction: CallFeatureFactoryPort<ReactionFeaturePort>;
+}
+
 export interface TeamsCallPort
   extends Pick<
     TeamsCall,
@@ -126,6 +183,8 @@ export interface TeamsCallPort
   stopVideo(localVideoStream: LocalVideoStreamPort): Promise<void>;
   startScreenSharing(localVideoStream?: LocalVideoStreamPort): Promise<void>;
   stopScreenSharing(): Promise<void>;
+  /** Returns the call's feature object for a factory of the same module's `Features`, the same object each time. */
+  feature<TFeature extends CallFeature>(factory: CallFeatureFactoryPort<TFeature>): TFeature;
   on(event: CallPropertyEvent, listener: PropertyChangedEvent): void;
   on(event: 'remoteParticipantsUpdated', listener: CollectionUpdatedListener<RemoteParticipantPort>): void;
   on(event: 'localVideoStreamsUpdated', listener: CollectionUpdatedListener<LocalVideoStreamPort>): void;
@@ -211,6 +270,16 @@ export interface CallingModule {
    * here and `createRenderer` below is the one place that constructs it.
    */
   VideoStreamRenderer: new (stream: never) => VideoStreamRendererPort;
+  /**
+   * The SDK's microphone stream. Optional, so a host's own module without it still loads; the
+   * pre-join screen then shows no microphone level.
+   */
+  LocalAudioStream?: new (source: AudioDeviceInfo) => LocalAudioStreamPort;
+  /**
+   * The SDK's call feature factories. Optional for the same reason; without them calls have no
+   * raised hands or reactions.
+   */
+  Features?: CallFeaturesPort;
 }
 
 export type { CallKind };

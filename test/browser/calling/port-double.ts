@@ -11,6 +11,7 @@ import type {
   CallDirection,
   CallEndReason,
   CallerInfo,
+  CallFeature,
   CallState,
   CreateViewOptions,
   DeviceAccess,
@@ -18,6 +19,9 @@ import type {
   MediaStreamType,
   ParticipantRole,
   PermissionConstraints,
+  RaisedHand,
+  Reaction,
+  ReactionMessage,
   RemoteParticipantState,
   ScalingMode,
   StartTeamsCallOptions,
@@ -33,6 +37,9 @@ import type {
   CallingModule,
   DeviceManagerPort,
   LobbyPort,
+  LocalAudioStreamPort,
+  RaiseHandFeaturePort,
+  ReactionFeaturePort,
   LocalVideoStreamPort,
   RemoteParticipantPort,
   RemoteVideoStreamPort,
@@ -184,6 +191,43 @@ export class FakeLocalVideoStream implements LocalVideoStreamPort {
   }
 }
 
+/**
+ * A microphone stream whose `MediaStream` carries a steady 440 Hz tone, so a level meter reads
+ * a level above zero without a real microphone.
+ */
+export class FakeLocalAudioStream implements LocalAudioStreamPort {
+  readonly mediaStreamType = 'Audio' as const;
+  source: AudioDeviceInfo;
+  disposeCount = 0;
+  #context: AudioContext | undefined;
+  #stream: MediaStream | undefined;
+
+  constructor(source: AudioDeviceInfo) {
+    this.source = source;
+  }
+
+  async getMediaStream(): Promise<MediaStream> {
+    if (this.#stream !== undefined) return this.#stream;
+    this.#context = new AudioContext();
+    const oscillator = this.#context.createOscillator();
+    const destination = this.#context.createMediaStreamDestination();
+    oscillator.connect(destination);
+    oscillator.start();
+    this.#stream = destination.stream;
+    return this.#stream;
+  }
+
+  async switchSource(source: AudioDeviceInfo): Promise<void> {
+    this.source = source;
+  }
+
+  dispose(): void {
+    this.disposeCount++;
+    for (const track of this.#stream?.getTracks() ?? []) track.stop();
+    void this.#context?.close();
+  }
+}
+
 /** A meeting's lobby: the test puts people in it, and records who was admitted or removed. */
 export class FakeLobby extends Emitter implements LobbyPort {
   participants: FakeRemoteParticipant[] = [];
@@ -220,10 +264,83 @@ export class FakeLobby extends Emitter implements LobbyPort {
   }
 }
 
+/** The object id the double's own user has: Adele Vance, whom the element tests sign in as. */
+export const selfObjectId = '0a1b2c3d-0001-4000-8000-00000000c0a1';
+
+function teamsUser(objectId: string): { kind: 'microsoftTeamsUser'; microsoftTeamsUserId: string } {
+  return { kind: 'microsoftTeamsUser', microsoftTeamsUserId: objectId };
+}
+
+/** A call's raised hands: the local user's through `raiseHand`, the others' through the controls. */
+export class FakeRaiseHand extends Emitter implements RaiseHandFeaturePort {
+  readonly name = 'RaiseHand';
+  #hands: Array<{ objectId: string; order: number }> = [];
+  #nextOrder = 1;
+  raiseCount = 0;
+  lowerCount = 0;
+
+  async raiseHand(): Promise<void> {
+    this.raiseCount++;
+    this.setRaised(selfObjectId, true);
+  }
+
+  async lowerHand(): Promise<void> {
+    this.lowerCount++;
+    this.setRaised(selfObjectId, false);
+  }
+
+  getRaisedHands(): RaisedHand[] {
+    return this.#hands.map((hand) => ({ identifier: teamsUser(hand.objectId), order: hand.order }));
+  }
+
+  dispose(): void {
+    this.#hands = [];
+  }
+
+  /** Control: someone raises or lowers their hand. */
+  setRaised(objectId: string, raised: boolean): void {
+    const present = this.#hands.some((hand) => hand.objectId === objectId);
+    if (raised === present) return;
+    this.#hands = raised ? [...this.#hands, { objectId, order: this.#nextOrder++ }] : this.#hands.filter((hand) => hand.objectId !== objectId);
+    this.emit(raised ? 'raisedHandEvent' : 'loweredHandEvent', { identifier: teamsUser(objectId) });
+  }
+}
+
+/** A call's reactions: what the local user sent, and the others' through the control. */
+export class FakeReaction extends Emitter implements ReactionFeaturePort {
+  readonly name = 'Reaction';
+  readonly sent: ReactionMessage[] = [];
+
+  async sendReaction(reactionMessage: ReactionMessage): Promise<void> {
+    this.sent.push(reactionMessage);
+  }
+
+  dispose(): void {
+    // The double holds nothing to release.
+  }
+
+  /** Control: someone else sends a reaction. */
+  receive(objectId: string, reactionType: Reaction): void {
+    this.emit('reaction', { identifier: teamsUser(objectId), reactionMessage: { reactionType } });
+  }
+}
+
+/** The double's `Features`, as the kit reads them from the loaded module. */
+export const fakeFeatures = {
+  RaiseHand: { callApiCtor: FakeRaiseHand },
+  Reaction: { callApiCtor: FakeReaction },
+};
+
 /** Errors the double raises from its next device calls, each used once. */
 export interface DeviceFailures {
   startVideo: unknown[];
   startScreenSharing: unknown[];
+}
+
+/** Errors the double's next camera and microphone streams raise from `getMediaStream()`, where the SDK opens the device; each used once. */
+export interface OpenFailures {
+  camera: unknown[];
+  microphone: unknown[];
 }
 
 export class FakeCall extends Emitter implements TeamsCallPort {
@@ -244,6 +361,10 @@ export class FakeCall extends Emitter implements TeamsCallPort {
   hangUpOptions: Array<{ forEveryone?: boolean } | undefined> = [];
   holdCount = 0;
   resumeCount = 0;
+  readonly raiseHand = new FakeRaiseHand();
+  readonly reaction = new FakeReaction();
+  /** How many times the kit asked for each feature. */
+  featureRequests = 0;
   readonly #failures: DeviceFailures;
 
   constructor(id: string, direction: CallDirection, callerInfo: CallerInfo, failures: DeviceFailures, state: CallState) {
@@ -310,6 +431,13 @@ export class FakeCall extends Emitter implements TeamsCallPort {
   async stopScreenSharing(): Promise<void> {
     this.isScreenSharingOn = false;
     this.emit('isScreenSharingOnChanged');
+  }
+
+  feature<TFeature extends CallFeature>(factory: { readonly callApiCtor: new (context: never) => TFeature }): TFeature {
+    this.featureRequests++;
+    if (factory.callApiCtor === (FakeRaiseHand as unknown)) return this.raiseHand as unknown as TFeature;
+    if (factory.callApiCtor === (FakeReaction as unknown)) return this.reaction as unknown as TFeature;
+    throw new Error('The double implements only the RaiseHand and Reaction features.');
   }
 
   /** Control: the local user's role changes, as when a meeting names its organizer. */
@@ -486,6 +614,11 @@ export class FakeDeviceManager extends Emitter implements DeviceManagerPort {
   }
 
   async selectSpeaker(speaker: AudioDeviceInfo): Promise<void> {
+    const failure = this.#double.selectSpeakerError;
+    if (failure !== undefined) {
+      this.#double.selectSpeakerError = undefined;
+      throw failure;
+    }
     this.selectedSpeaker = speaker;
     this.emit('selectedSpeakerChanged');
   }
@@ -579,11 +712,17 @@ export class PortDouble {
   speakers: AudioDeviceInfo[] = [{ id: 'speaker-1', name: 'Fake speaker', deviceType: 'Speaker', isSystemDefault: true }];
   permission: DeviceAccess = { audio: true, video: true };
   failures: DeviceFailures = { startVideo: [], startScreenSharing: [] };
+  openFailures: OpenFailures = { camera: [], microphone: [] };
+  /** Every camera and microphone stream the kit created through the module. */
+  readonly cameraStreams: FakeLocalVideoStream[] = [];
+  readonly microphoneStreams: FakeLocalAudioStream[] = [];
   createViewMode: CreateViewMode = 'resolve';
   /** Rejects the next `createTeamsCallAgent` with it, once. */
   createAgentError: unknown;
   /** While set, `createTeamsCallAgent` waits for it. */
   createAgentGate: Promise<void> | undefined;
+  /** Rejects the next `selectSpeaker` with it, once. */
+  selectSpeakerError: unknown;
   /** `startCall` throws it while set. */
   startCallError: unknown;
   readonly module: CallingModule;
@@ -628,7 +767,33 @@ export class PortDouble {
       }
     }
 
-    this.module = { CallClient, LocalVideoStream: FakeLocalVideoStream, VideoStreamRenderer } satisfies CallingModule;
+    class LocalVideoStream extends FakeLocalVideoStream {
+      constructor(source: VideoDeviceInfo | MediaStream) {
+        super(source);
+        double.cameraStreams.push(this);
+      }
+
+      override async getMediaStream(): Promise<MediaStream> {
+        const failure = double.openFailures.camera.shift();
+        if (failure !== undefined) throw failure;
+        return super.getMediaStream();
+      }
+    }
+
+    class LocalAudioStream extends FakeLocalAudioStream {
+      constructor(source: AudioDeviceInfo) {
+        super(source);
+        double.microphoneStreams.push(this);
+      }
+
+      override async getMediaStream(): Promise<MediaStream> {
+        const failure = double.openFailures.microphone.shift();
+        if (failure !== undefined) throw failure;
+        return super.getMediaStream();
+      }
+    }
+
+    this.module = { CallClient, LocalVideoStream, LocalAudioStream, VideoStreamRenderer, Features: fakeFeatures } satisfies Required<CallingModule>;
   }
 
   /** The most recent call agent; fails the test when none was created. */

@@ -1,9 +1,12 @@
 import { expect } from '@open-wc/testing';
 
 import type { TeamsCall } from '../../../sandbox/calling/call.js';
-import { endReasons, LocalVideoStream, VideoStreamRenderer } from '../../../sandbox/calling/index.js';
+import { endReasons, Features, LocalVideoStream, VideoStreamRenderer } from '../../../sandbox/calling/index.js';
 import type {
   CallClientPort,
+  RaiseHandFeaturePort,
+  ReactionFeaturePort,
+  ReactionListenerPort,
   RemoteParticipantPort,
   RemoteVideoStreamPort,
   TeamsCallAgentPort,
@@ -488,5 +491,111 @@ describe('sandbox meeting', () => {
     expect(leeCall.callEndReason).to.deep.equal(endReasons.removedFromLobby);
     expect(alexCall.state).to.equal('Connected');
     await alexCall.hangUp();
+  });
+});
+
+describe('sandbox raise hand and reactions', () => {
+  after(() => disposeAll());
+
+  /** A meeting of Alex, Megan and Nestor (Nestor admitted from the lobby), all connected. */
+  async function threeInMeeting(): Promise<TeamsCallPort[]> {
+    const { agent: alexAgent } = await createAgent(alex.upn);
+    const { agent: meganAgent } = await createAgent(megan.upn);
+    const { agent: nestorAgent } = await createAgent(nestor.upn);
+    const meetingLink = `https://teams.microsoft.com/l/meetup-join/19%3ameeting_hands${Date.now()}%40thread.v2/0`;
+
+    const alexCall = alexAgent.join({ meetingLink });
+    await waitFor(() => alexCall.state === 'Connected', 'Alex is in the meeting');
+    const meganCall = meganAgent.join({ meetingLink });
+    await waitFor(() => meganCall.state === 'Connected', 'Megan is in the meeting');
+    const nestorCall = nestorAgent.join({ meetingLink });
+    await waitFor(() => alexCall.lobby.participants.length === 1, 'Alex sees Nestor in the lobby');
+    await alexCall.lobby.admit(alexCall.lobby.participants[0]!.identifier);
+    await waitFor(() => [alexCall, meganCall, nestorCall].every((call) => call.remoteParticipants.length === 2), 'everyone sees two others');
+    return [alexCall, meganCall, nestorCall];
+  }
+
+  function featuresOf(call: TeamsCallPort): { hands: RaiseHandFeaturePort; reactions: ReactionFeaturePort } {
+    return { hands: call.feature(Features.RaiseHand), reactions: call.feature(Features.Reaction) };
+  }
+
+  function handOrder(call: TeamsCallPort): string[] {
+    return call
+      .feature(Features.RaiseHand)
+      .getRaisedHands()
+      .map((hand) => ('microsoftTeamsUserId' in hand.identifier ? hand.identifier.microsoftTeamsUserId : '?'));
+  }
+
+  it('shows raised hands to everyone in raising order', async () => {
+    const [alexCall, meganCall, nestorCall] = await threeInMeeting();
+    const raised: string[] = [];
+    featuresOf(alexCall).hands.on('raisedHandEvent', ({ identifier }) => raised.push('microsoftTeamsUserId' in identifier ? identifier.microsoftTeamsUserId : '?'));
+
+    await featuresOf(nestorCall).hands.raiseHand();
+    await waitFor(() => handOrder(alexCall).length === 1, 'Alex sees one raised hand');
+    await featuresOf(meganCall).hands.raiseHand();
+    await waitFor(() => handOrder(alexCall).length === 2, 'Alex sees two raised hands');
+    await waitFor(() => handOrder(nestorCall).length === 2, 'Nestor sees two raised hands');
+
+    expect(handOrder(alexCall)).to.deep.equal([nestor.objectId, megan.objectId]);
+    expect(handOrder(nestorCall)).to.deep.equal([nestor.objectId, megan.objectId]);
+    expect(raised).to.deep.equal([nestor.objectId, megan.objectId]);
+
+    await featuresOf(nestorCall).hands.lowerHand();
+    await waitFor(() => handOrder(alexCall).length === 1, 'Alex sees Nestor lower his hand');
+    expect(handOrder(meganCall)).to.deep.equal([megan.objectId]);
+
+    // A participant who leaves takes the raised hand along.
+    await meganCall.hangUp();
+    await waitFor(() => handOrder(alexCall).length === 0, 'Megan’s hand goes when she leaves');
+    expect(handOrder(nestorCall)).to.deep.equal([]);
+    await Promise.all([alexCall.hangUp(), nestorCall.hangUp()]);
+  });
+
+  it('tells a newcomer which hands are up', async () => {
+    const { agent: alexAgent } = await createAgent(alex.upn);
+    const { agent: meganAgent } = await createAgent(megan.upn);
+    const meeting = { meetingId: `${Date.now()}`, passcode: 'hands' };
+    const alexCall = alexAgent.join(meeting);
+    await waitFor(() => alexCall.state === 'Connected', 'Alex is in the meeting');
+    await featuresOf(alexCall).hands.raiseHand();
+    await waitFor(() => handOrder(alexCall).length === 1, 'Alex sees his own hand');
+
+    const meganCall = meganAgent.join(meeting);
+    await waitFor(() => meganCall.state === 'Connected', 'Megan is in the meeting');
+    await waitFor(() => handOrder(meganCall).length === 1, 'Megan sees the raised hand');
+    expect(handOrder(meganCall)).to.deep.equal([alex.objectId]);
+    await Promise.all([alexCall.hangUp(), meganCall.hangUp()]);
+  });
+
+  it('relays a reaction to the others only', async () => {
+    const [alexCall, meganCall, nestorCall] = await threeInMeeting();
+    const seen: Record<string, string[]> = { alex: [], megan: [], nestor: [] };
+    const record =
+      (name: string): ReactionListenerPort =>
+      ({ identifier, reactionMessage }) => {
+        const sender = 'microsoftTeamsUserId' in identifier ? identifier.microsoftTeamsUserId : '?';
+        seen[name]!.push(`${sender}:${reactionMessage.reactionType}`);
+      };
+    featuresOf(alexCall).reactions.on('reaction', record('alex'));
+    featuresOf(meganCall).reactions.on('reaction', record('megan'));
+    featuresOf(nestorCall).reactions.on('reaction', record('nestor'));
+
+    await featuresOf(meganCall).reactions.sendReaction({ reactionType: 'applause' });
+    await waitFor(() => seen['alex']!.length === 1 && seen['nestor']!.length === 1, 'Alex and Nestor see the reaction');
+
+    expect(seen['alex']).to.deep.equal([`${megan.objectId}:applause`]);
+    expect(seen['nestor']).to.deep.equal([`${megan.objectId}:applause`]);
+    expect(seen['megan']).to.deep.equal([]);
+    await Promise.all([alexCall.hangUp(), meganCall.hangUp(), nestorCall.hangUp()]);
+  });
+
+  it('rejects an unknown reaction', async () => {
+    const [alexCall, meganCall, nestorCall] = await threeInMeeting();
+    const error = await featuresOf(alexCall)
+      .reactions.sendReaction({ reactionType: 'wave' as never })
+      .catch((caught: unknown) => caught);
+    expect((error as Error).message).to.contain('"wave" is not one of like, heart, laugh, surprised, applause');
+    await Promise.all([alexCall.hangUp(), meganCall.hangUp(), nestorCall.hangUp()]);
   });
 });
