@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { startSandbox, type Sandbox } from '../sandbox/server/app.js';
 import { callsSection } from './calls.js';
+import { chatSection } from './chat.js';
 import type { BenchEnvironment, BenchSection } from './environment.js';
 import { createConsoleLog } from '../sandbox/server/log.js';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
@@ -161,7 +162,7 @@ async function chunkSize(directory: string, pattern: RegExp): Promise<number | u
  * Sections of the report that other benchmark modules add: each runs against the same sandbox
  * and browser and returns Markdown. Add a module's section here.
  */
-const sections: BenchSection[] = [callsSection];
+const sections: BenchSection[] = [callsSection, chatSection];
 
 const sandbox = await startSandbox({ port: 0, log: createConsoleLog({ quiet: true }) });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });

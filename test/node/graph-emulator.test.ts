@@ -182,7 +182,7 @@ describe('Graph emulator', () => {
       const ids = page.value.map((chat) => chat.id);
       assert.ok(ids.includes(adeleDiegoChatId), 'the Adele–Diego chat is listed');
       assert.ok(ids.includes(adeleAlexChatId), 'the Adele–Alex chat is listed');
-      assert.equal(page.value.length, 3);
+      assert.equal(page.value.length, 4);
 
       const adeleDiego = page.value.find((chat) => chat.id === adeleDiegoChatId)!;
       assert.equal(adeleDiego.chatType, 'oneOnOne');
@@ -291,8 +291,8 @@ describe('Graph emulator', () => {
       const chats = (await client.api('/me/chats').get()) as { value: GraphChat[] };
       const groupId = chats.value.find((chat) => chat.chatType === 'group')!.id;
       const group = ((await client.api(`/chats/${groupId}/messages`).get()) as { value: GraphMessage[] }).value;
-      const event = group.find((message) => message.messageType === 'systemEventMessage');
-      assert.equal(event?.eventDetail?.['@odata.type'], '#microsoft.graph.membersAddedEventMessageDetail');
+      const event = group.find((message) => message.eventDetail?.['@odata.type'] === '#microsoft.graph.membersAddedEventMessageDetail');
+      assert.equal(event?.messageType, 'systemEventMessage');
       assert.equal(event?.from, null);
     });
 

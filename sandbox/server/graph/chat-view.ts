@@ -2,6 +2,12 @@ import { findUser } from '../directory.js';
 import type { ChatMessage, StoredChat } from './model.js';
 import type { ChatStore } from './store.js';
 
+/** Graph's `chatViewpoint`: what the caller has read. */
+export interface ChatViewpoint {
+  isHidden: boolean;
+  lastMessageReadDateTime: string;
+}
+
 /** Graph's `aadUserConversationMember`. */
 export interface ConversationMember {
   '@odata.type': '#microsoft.graph.aadUserConversationMember';
@@ -37,8 +43,12 @@ export function parseChatExpansion(url: URL): ChatExpansion {
   return { members: expanded.includes('members'), lastMessagePreview: expanded.includes('lastMessagePreview') };
 }
 
-/** Returns a chat as Graph's `chat` resource, with the navigation properties of `expansion`. */
-export function toGraphChat(store: ChatStore, chat: StoredChat, expansion: ChatExpansion): Record<string, unknown> {
+/**
+ * Returns a chat as Graph's `chat` resource for the user `callerId`, with the caller's `viewpoint`
+ * and the navigation properties of `expansion`.
+ */
+export function toGraphChat(store: ChatStore, chat: StoredChat, expansion: ChatExpansion, callerId: string): Record<string, unknown> {
+  const viewpoint: ChatViewpoint = { isHidden: false, lastMessageReadDateTime: store.lastReadTime(chat.id, callerId) };
   const resource: Record<string, unknown> = {
     id: chat.id,
     topic: chat.topic,
@@ -48,6 +58,7 @@ export function toGraphChat(store: ChatStore, chat: StoredChat, expansion: ChatE
     webUrl: null,
     tenantId: chat.tenantId,
     onlineMeetingInfo: null,
+    viewpoint,
   };
   if (expansion.members) resource['members'] = conversationMembers(chat);
   if (expansion.lastMessagePreview) resource['lastMessagePreview'] = lastMessagePreview(store, chat) ?? null;
@@ -64,7 +75,7 @@ export function conversationMembers(chat: StoredChat): ConversationMember[] {
         '@odata.type': '#microsoft.graph.aadUserConversationMember' as const,
         // Graph's member ids are opaque base64 strings built from the chat and the user.
         id: Buffer.from(`${chat.id}#${user.id}`).toString('base64url'),
-        roles: ['owner'],
+        roles: chat.memberRoles?.[user.id] ?? ['owner'],
         displayName: user.displayName,
         visibleHistoryStartDateTime: '0001-01-01T00:00:00Z',
         userId: user.id,
@@ -78,13 +89,14 @@ export function conversationMembers(chat: StoredChat): ConversationMember[] {
 function lastMessagePreview(store: ChatStore, chat: StoredChat): ChatMessageInfo | undefined {
   const last = store.messagesOf(chat.id).at(-1);
   if (last === undefined) return undefined;
+  const deleted = last.deletedDateTime !== null;
   return {
     id: last.id,
     createdDateTime: last.createdDateTime,
-    isDeleted: last.deletedDateTime !== null,
+    isDeleted: deleted,
     messageType: last.messageType,
     eventDetail: last.eventDetail,
-    body: last.body,
+    body: deleted ? { contentType: last.body.contentType, content: '' } : last.body,
     from: last.from,
   };
 }

@@ -14,7 +14,27 @@ export const graphBasePath = '/graph/v1.0';
  * second form keeps polling requests running at the same time from using up a fault meant for a
  * send.
  */
-export type GraphOperation = 'get-me' | 'get-user' | 'list-chats' | 'get-chat' | 'list-messages' | 'send-message';
+export type GraphOperation =
+  | 'get-me'
+  | 'get-user'
+  | 'search-users'
+  | 'get-user-photo'
+  | 'list-chats'
+  | 'get-chat'
+  | 'create-chat'
+  | 'rename-chat'
+  | 'mark-chat-read'
+  | 'mark-chat-unread'
+  | 'list-messages'
+  | 'get-message'
+  | 'send-message'
+  | 'edit-message'
+  | 'delete-message'
+  | 'undo-delete-message'
+  | 'set-reaction'
+  | 'unset-reaction'
+  | 'list-hosted-contents'
+  | 'get-hosted-content';
 
 /** Handles an authenticated Graph request. */
 export type GraphHandler = (request: Request, params: RouteParams, caller: GraphCaller) => Promise<Response> | Response;
@@ -25,7 +45,7 @@ export type GraphHandler = (request: Request, params: RouteParams, caller: Graph
  */
 export function addGraphRoute(
   context: SandboxContext,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH',
   path: string,
   operation: GraphOperation,
   handler: GraphHandler,

@@ -42,10 +42,12 @@ export interface ChatMessageMention {
   };
 }
 
-/** Graph's `chatMessageReaction`. */
+/** Graph's `chatMessageReaction`: one user's reaction of one type. */
 export interface ChatMessageReaction {
+  /** The reaction as a Unicode emoji, such as `👍`, as Graph's `setReaction` takes it. */
   reactionType: string;
-  displayName: string;
+  displayName: string | null;
+  reactionContentUrl: null;
   createdDateTime: string;
   user: { application: null; device: null; user: TeamworkUserIdentity };
 }
@@ -61,13 +63,49 @@ export interface ChatMessageAttachment {
   teamsAppId: string | null;
 }
 
-/** Graph's `membersAddedEventMessageDetail`, the one system event the seed data contains. */
+/** Graph's `identitySet` of the user who caused a system event. */
+export interface EventInitiator {
+  application: null;
+  device: null;
+  user: TeamworkUserIdentity;
+}
+
+/** Graph's `membersAddedEventMessageDetail`. */
 export interface MembersAddedEventDetail {
   '@odata.type': '#microsoft.graph.membersAddedEventMessageDetail';
   visibleHistoryStartDateTime: string;
   members: TeamworkUserIdentity[];
-  initiator: { application: null; device: null; user: TeamworkUserIdentity };
+  initiator: EventInitiator;
 }
+
+/** Graph's `membersDeletedEventMessageDetail`: members left or were removed. */
+export interface MembersDeletedEventDetail {
+  '@odata.type': '#microsoft.graph.membersDeletedEventMessageDetail';
+  members: TeamworkUserIdentity[];
+  initiator: EventInitiator;
+}
+
+/** Graph's `chatRenamedEventMessageDetail`. */
+export interface ChatRenamedEventDetail {
+  '@odata.type': '#microsoft.graph.chatRenamedEventMessageDetail';
+  chatId: string;
+  chatDisplayName: string;
+  initiator: EventInitiator;
+}
+
+/** Graph's `callEndedEventMessageDetail`, posted when a call or meeting in the chat ends. */
+export interface CallEndedEventDetail {
+  '@odata.type': '#microsoft.graph.callEndedEventMessageDetail';
+  callId: string;
+  /** ISO 8601 duration, such as `PT12M30S`. */
+  callDuration: string;
+  callEventType: 'call' | 'meeting' | 'screenShare';
+  callParticipants: Array<{ participant: EventInitiator }>;
+  initiator: EventInitiator;
+}
+
+/** The system event details the emulator produces. */
+export type EventDetail = MembersAddedEventDetail | MembersDeletedEventDetail | ChatRenamedEventDetail | CallEndedEventDetail;
 
 /** Graph's `chatMessage` as the chat endpoints return it. */
 export interface ChatMessage {
@@ -93,7 +131,7 @@ export interface ChatMessage {
   attachments: ChatMessageAttachment[];
   mentions: ChatMessageMention[];
   reactions: ChatMessageReaction[];
-  eventDetail: MembersAddedEventDetail | null;
+  eventDetail: EventDetail | null;
 }
 
 /** Graph's `chatType` values. */
@@ -109,10 +147,28 @@ export interface StoredChat {
   /** Tenant that hosts the chat: the tenant of the member who created it. */
   tenantId: string;
   memberIds: string[];
+  /** Roles by member id, from the create request; members without an entry are owners. */
+  memberRoles?: Record<string, string[]>;
 }
 
-/** The emulator's state section: chats, and each chat's messages in the order they were created. */
+/** The bytes of a message's hosted content, such as an inline image. */
+export interface StoredHostedContent {
+  contentType: string;
+  /** The content, base64. */
+  bytes: string;
+}
+
+/**
+ * The emulator's state section: chats, each chat's messages in the order they were created, and
+ * what Graph keeps beside them. Sections saved by an older emulator lack the optional fields.
+ */
 export interface GraphData {
   chats: StoredChat[];
   messages: Record<string, ChatMessage[]>;
+  /** Hosted contents by `chatId/messageId/hostedContentId`. */
+  hostedContents?: Record<string, StoredHostedContent>;
+  /** Each member's `lastMessageReadDateTime` by chat id, then user id. */
+  readTimes?: Record<string, Record<string, string>>;
+  /** Bodies of soft-deleted messages by `chatId/messageId`, kept for `undoSoftDelete`. */
+  deletedBodies?: Record<string, ItemBody>;
 }

@@ -57,7 +57,7 @@ export function createMessage(chat: StoredChat, sender: SandboxUser, input: unkn
   };
 }
 
-function readBody(input: unknown): ItemBody | MessageRejection {
+export function readBody(input: unknown): ItemBody | MessageRejection {
   const body = typeof input === 'object' && input !== null ? (input as { body?: unknown }).body : undefined;
   if (typeof body !== 'object' || body === null) {
     return badRequest('The request body has no "body" object. Send { "body": { "contentType": "html", "content": "..." } }.');
@@ -83,7 +83,7 @@ function readBody(input: unknown): ItemBody | MessageRejection {
 }
 
 /** Reads `mentions`: each must name a member of the chat by user id. */
-function readMentions(chat: StoredChat, input: unknown): ChatMessageMention[] | MessageRejection {
+export function readMentions(chat: StoredChat, input: unknown): ChatMessageMention[] | MessageRejection {
   if (input === undefined || input === null) return [];
   if (!Array.isArray(input)) return badRequest('"mentions" must be an array of chatMessageMention objects.');
 

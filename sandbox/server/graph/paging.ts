@@ -70,16 +70,17 @@ export function parseMessageQuery(url: URL): MessageQuery | { error: string } {
  * or `undefined` on the last page.
  */
 export function selectMessagePage(messages: readonly ChatMessage[], query: MessageQuery): { page: ChatMessage[]; next: PageCursor | undefined } {
-  const timeOf = (message: ChatMessage): number => Date.parse(message[query.orderBy]);
+  // Times are parsed once per message, because a long chat sorts 10,000 of them per request.
   const sorted = messages
-    .filter((message) => query.bounds.every((bound) => (bound.operator === 'gt' ? timeOf(message) > bound.time : timeOf(message) < bound.time)))
-    .filter((message) => query.after === undefined || isBefore(timeOf(message), message.id, query.after))
-    .sort((a, b) => timeOf(b) - timeOf(a) || compareIds(b.id, a.id));
+    .map((message) => ({ message, time: Date.parse(message[query.orderBy]) }))
+    .filter(({ time }) => query.bounds.every((bound) => (bound.operator === 'gt' ? time > bound.time : time < bound.time)))
+    .filter(({ message, time }) => query.after === undefined || isBefore(time, message.id, query.after))
+    .sort((a, b) => b.time - a.time || compareIds(b.message.id, a.message.id));
 
   const page = sorted.slice(0, query.top);
   const last = page.at(-1);
-  const next = sorted.length > query.top && last !== undefined ? { time: timeOf(last), id: last.id } : undefined;
-  return { page, next };
+  const next = sorted.length > query.top && last !== undefined ? { time: last.time, id: last.message.id } : undefined;
+  return { page: page.map(({ message }) => message), next };
 }
 
 /** Parses `$top`. Returns the page size, or an error message. */
@@ -92,9 +93,9 @@ export function parseTop(value: string | null, defaultSize: number, maximumSize:
   return top;
 }
 
-/** Encodes a cursor as an opaque `$skiptoken`. */
-export function encodeSkipToken(cursor: PageCursor): string {
-  return Buffer.from(JSON.stringify({ t: cursor.time, i: cursor.id })).toString('base64url');
+/** Encodes a cursor as an opaque `$skiptoken`; a `nonce` makes two tokens of one cursor differ. */
+export function encodeSkipToken(cursor: PageCursor, nonce?: string): string {
+  return Buffer.from(JSON.stringify({ t: cursor.time, i: cursor.id, ...(nonce === undefined ? {} : { n: nonce }) })).toString('base64url');
 }
 
 /** Decodes a `$skiptoken`. Returns `null` for a token this emulator did not issue. */

@@ -20,6 +20,12 @@ export function graphJson(request: Request, body: unknown, status = 200): Respon
   });
 }
 
+/** Builds Graph's empty success response, 204 No Content, with CORS and request id headers. */
+export function graphNoContent(request: Request): Response {
+  const { requestId, clientRequestId } = requestIdHeaders(request);
+  return new Response(null, { status: 204, headers: { ...corsHeaders(request), 'request-id': requestId, 'client-request-id': clientRequestId } });
+}
+
 /**
  * Builds a Graph error response: `{ error: { code, message, innerError: { date, request-id,
  * client-request-id } } }`, the shape the Graph SDKs parse into `GraphError`.

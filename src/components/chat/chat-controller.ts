@@ -1,14 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+import type { ChatChangeChannel } from '../../services/chat/change-channel.js';
+import type { NewChatMember } from '../../services/chat/chat-list.js';
 import type { ChatService } from '../../services/chat/chat-service.js';
 import type { ChatSummary } from '../../services/chat/chat-summary.js';
 import type { ChatThread, MessagesReceived } from '../../services/chat/chat-thread.js';
 import { loadChatService } from '../../services/chat/load.js';
+import type { Poller } from '../../services/chat/poller.js';
 import { TeamsError } from '../../services/errors.js';
 import type { Session } from '../../services/session/session.js';
 
 /** Load state of the chat list. */
 export type ChatListStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** How often the chat list is read again, for new chats and unread marks: visible, idle, hidden. */
+const listPollPolicy = { visibleIntervalMs: 60_000, idleIntervalMs: 300_000, hiddenIntervalMs: 600_000 };
 
 /** Callbacks from the controller to its element, besides requests to render. */
 export interface ChatControllerCallbacks {
@@ -22,9 +28,9 @@ export interface ChatControllerCallbacks {
 
 /**
  * Connects a chat element to the chat service of its session. Once the element is connected and
- * its session signed in, it loads the service with a dynamic `import()` (so the Graph client and
- * DOMPurify reach the page only then), lists the chats, and keeps the open thread. Signing out or
- * switching accounts drops everything.
+ * its session signed in, it loads the service with a dynamic `import()`, so the Graph client and
+ * DOMPurify reach the page only then. It lists the chats, keeps the list current, and keeps the
+ * open thread. Signing out or switching accounts drops everything.
  */
 export class ChatController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -34,7 +40,8 @@ export class ChatController implements ReactiveController {
   /** The account and session the loaded state belongs to, as `session name/object id`. */
   #owner: string | undefined;
   #generation = 0;
-  #pollIntervalMs = 10_000;
+  #pollIntervalMs = 15_000;
+  #listPoller: Poller | undefined;
   /** The chat the last `open()` asked for; an earlier call still loading gives way to it. */
   #requestedChatId: string | undefined;
 
@@ -44,10 +51,23 @@ export class ChatController implements ReactiveController {
   chatsError: TeamsError | undefined;
   /** The open chat's thread. */
   thread: ChatThread | undefined;
+  /** A push channel for message changes, used by threads opened from now on. */
+  changes: ChatChangeChannel | undefined;
 
   readonly #handleThreadChange = (): void => this.#host.requestUpdate();
+  readonly #handlePhotosChange = (): void => this.#host.requestUpdate();
   readonly #handleMessagesReceived = (event: Event): void => {
-    if (this.thread !== undefined) this.#callbacks.onMessagesReceived(this.thread, (event as CustomEvent<MessagesReceived>).detail);
+    const thread = this.thread;
+    if (thread === undefined) return;
+    const received = (event as CustomEvent<MessagesReceived>).detail;
+    const newest = received.at(-1)!;
+    this.#updateSummary(thread.chatId, {
+      lastActivity: newest.createdDateTime,
+      preview: newest.text,
+      previewSender: newest.senderId === undefined ? undefined : { userId: newest.senderId, displayName: newest.senderName, own: false },
+    });
+    if (typeof document === 'undefined' || document.visibilityState === 'visible') this.markOpenChatRead();
+    this.#callbacks.onMessagesReceived(thread, received);
   };
 
   constructor(host: ReactiveControllerHost & HTMLElement, getSession: () => Session, callbacks: ChatControllerCallbacks) {
@@ -55,6 +75,11 @@ export class ChatController implements ReactiveController {
     this.#getSession = getSession;
     this.#callbacks = callbacks;
     host.addController(this);
+  }
+
+  /** The loaded chat service, for photos, images and people search; `undefined` until signed in. */
+  get service(): ChatService | undefined {
+    return this.#service;
   }
 
   hostConnected(): void {
@@ -85,23 +110,31 @@ export class ChatController implements ReactiveController {
     this.#pollIntervalMs = value;
   }
 
-  /** Loads the chat list again. */
-  async refreshChats(): Promise<void> {
+  /**
+   * Loads the chat list again. A `silent` refresh keeps the list on screen while it loads and
+   * ignores failures, as the periodic refresh does.
+   */
+  async refreshChats(options: { silent?: boolean } = {}): Promise<void> {
     const generation = this.#generation;
-    this.chatsStatus = 'loading';
-    this.chatsError = undefined;
-    this.#host.requestUpdate();
+    if (!options.silent) {
+      this.chatsStatus = 'loading';
+      this.chatsError = undefined;
+      this.#host.requestUpdate();
+    }
 
     try {
       const service = await this.#loadService();
       const chats = await service.listChats();
       if (generation !== this.#generation) return;
-      this.chats = chats;
+      // The open chat counts as read, whatever the list from Graph reports.
+      this.chats = chats.map((chat) => (chat.id === this.thread?.chatId ? { ...chat, unread: false } : chat));
       this.chatsStatus = 'ready';
+      this.#startListPolling(service);
       // A chat that could not open while the service failed to load may open now.
       if (this.thread === undefined) this.#requestedChatId = undefined;
     } catch (error) {
       if (generation !== this.#generation) return;
+      if (options.silent) throw error;
       this.chatsStatus = 'error';
       this.chatsError = asTeamsError(error);
       this.#callbacks.onError(this.chatsError, undefined);
@@ -129,7 +162,13 @@ export class ChatController implements ReactiveController {
     }
     if (generation !== this.#generation || this.#requestedChatId !== chatId || this.thread !== undefined) return;
 
-    const thread = service.openThread(chatId, { poll: { visibleIntervalMs: this.#pollIntervalMs, hiddenIntervalMs: Math.max(this.#pollIntervalMs * 6, 60_000) } });
+    const interval = this.#pollIntervalMs;
+    const known = this.chats.find((chat) => chat.id === chatId);
+    const thread = service.openThread(chatId, {
+      poll: { visibleIntervalMs: interval, idleIntervalMs: Math.max(interval * 8, 120_000), hiddenIntervalMs: Math.max(interval * 20, 300_000) },
+      ...(known === undefined ? {} : { chat: known }),
+      ...(this.changes === undefined ? {} : { changes: this.changes }),
+    });
     thread.addEventListener('change', this.#handleThreadChange);
     thread.addEventListener('messages-received', this.#handleMessagesReceived);
     this.thread = thread;
@@ -137,10 +176,19 @@ export class ChatController implements ReactiveController {
 
     try {
       await thread.load();
-      if (this.thread === thread) this.#callbacks.onOpen(thread);
+      if (this.thread !== thread) return;
+      this.#callbacks.onOpen(thread);
+      this.markOpenChatRead();
     } catch (error) {
       if (this.thread === thread) this.#callbacks.onError(asTeamsError(error), chatId);
     }
+  }
+
+  /** Closes the open thread, as after a chat was not found. */
+  close(): void {
+    this.#closeThread();
+    this.#requestedChatId = undefined;
+    this.#host.requestUpdate();
   }
 
   /** Loads the open thread again after it failed to load. */
@@ -152,9 +200,58 @@ export class ChatController implements ReactiveController {
     await this.open(chatId);
   }
 
+  /** Marks the open chat read in Graph and in the list. Failures only leave the chat unread. */
+  markOpenChatRead(): void {
+    const thread = this.thread;
+    if (thread === undefined) return;
+    this.#updateSummary(thread.chatId, { unread: false });
+    thread.markRead().catch(() => undefined);
+  }
+
+  /**
+   * Starts a chat with `members` (the existing 1:1 chat for one person), adds it to the list and
+   * opens it. Returns the chat.
+   */
+  async createChat(members: NewChatMember[], topic?: string): Promise<ChatSummary> {
+    const service = await this.#loadService();
+    const chat = await service.createChat(members, topic);
+    this.chats = [chat, ...this.chats.filter((candidate) => candidate.id !== chat.id)];
+    this.#host.requestUpdate();
+    return chat;
+  }
+
+  /** Moves a chat to the top of the list with the message the user just sent. */
+  noteSent(chatId: string, text: string, createdDateTime: string): void {
+    const userId = this.#getSession().account?.objectId ?? '';
+    this.#updateSummary(chatId, { lastActivity: createdDateTime, preview: text, previewSender: { userId, displayName: undefined, own: true }, unread: false });
+  }
+
+  #updateSummary(chatId: string, change: Partial<ChatSummary>): void {
+    const index = this.chats.findIndex((chat) => chat.id === chatId);
+    if (index === -1) return;
+    const updated = { ...this.chats[index]!, ...change };
+    const others = this.chats.filter((chat) => chat.id !== chatId);
+    // A change of activity moves the chat to the top; other changes keep its place.
+    if (change.lastActivity === undefined) this.chats = this.chats.map((chat) => (chat.id === chatId ? updated : chat));
+    else this.chats = [updated, ...others];
+    this.#host.requestUpdate();
+  }
+
+  #startListPolling(service: ChatService): void {
+    if (this.#listPoller !== undefined) return;
+    this.#listPoller = service.createPoller(() => this.refreshChats({ silent: true }), listPollPolicy);
+    this.#listPoller.start();
+  }
+
   #loadService(): Promise<ChatService> {
     if (this.#service !== undefined) return Promise.resolve(this.#service);
-    return loadChatService(this.#getSession()).then((service) => (this.#service = service));
+    return loadChatService(this.#getSession()).then((service) => {
+      if (this.#service !== service) {
+        this.#service?.photos.removeEventListener('change', this.#handlePhotosChange);
+        service.photos.addEventListener('change', this.#handlePhotosChange);
+      }
+      return (this.#service = service);
+    });
   }
 
   #closeThread(): void {
@@ -168,6 +265,9 @@ export class ChatController implements ReactiveController {
   #reset(): void {
     this.#generation += 1;
     this.#closeThread();
+    this.#listPoller?.stop();
+    this.#listPoller = undefined;
+    this.#service?.photos.removeEventListener('change', this.#handlePhotosChange);
     this.#requestedChatId = undefined;
     this.#service = undefined;
     this.#owner = undefined;

@@ -55,6 +55,22 @@ export interface ChatErrorDetail {
   message: string;
 }
 
+/** Detail of `teams-chat-create`: the user started a chat, or Graph returned their existing 1:1 chat. */
+export interface ChatCreateDetail {
+  chatId: string;
+  name: string | undefined;
+}
+
+/** Detail of `teams-message-action-failed`: an edit, delete or reaction did not reach Graph. */
+export interface MessageActionFailedDetail {
+  chatId: string;
+  messageId: string;
+  /** `edit`, `delete`, `undo-delete`, `react` or `unreact`. */
+  action: string;
+  code: string;
+  message: string;
+}
+
 declare module '../shared/events.js' {
   interface TeamsEventMap {
     'teams-chat-open': ChatOpenDetail;
@@ -63,5 +79,7 @@ declare module '../shared/events.js' {
     'teams-message-failed': MessageFailedDetail;
     'teams-message-receive': MessageReceiveDetail;
     'teams-chat-error': ChatErrorDetail;
+    'teams-chat-create': ChatCreateDetail;
+    'teams-message-action-failed': MessageActionFailedDetail;
   }
 }

@@ -3,7 +3,9 @@
 // and DOMPurify: import it from `services/chat/index.js`.
 export { TeamsChat } from './teams-chat.js';
 export type {
+  ChatCreateDetail,
   ChatErrorDetail,
+  MessageActionFailedDetail,
   ChatOpenDetail,
   MessageFailedDetail,
   MessageReceiveDetail,

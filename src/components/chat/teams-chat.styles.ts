@@ -1,19 +1,29 @@
 import { css } from 'lit';
 
-/** Styles of `<teams-chat>`; the shared tokens come from `baseStyles`. */
-export const chatStyles = css`
+import { composerStyles } from './composer.styles.js';
+import { messageStyles } from './message.styles.js';
+
+/** Layout, chat list and "New chat" styles of `<teams-chat>`; the shared tokens come from `baseStyles`. */
+const layoutStyles = css`
   :host {
-    --_list-width: var(--teams-chat-list-width, 240px);
+    --_list-width: var(--teams-chat-list-width, 260px);
     --_message-background: var(--teams-chat-message-background, var(--_surface-alt));
     --_own-message-background: var(--teams-chat-own-message-background, #e8ebfa);
     --_mention: var(--teams-chat-mention-color, #4f52b2);
+    --_unread: var(--teams-chat-unread-color, var(--_brand));
+    --_avatar-size: var(--teams-chat-avatar-size, 32px);
 
     height: var(--teams-chat-height, 480px);
     container-type: inline-size;
   }
 
+  :host([theme='dark']) {
+    --_own-message-background: var(--teams-chat-own-message-background, #3d3e66);
+    --_mention: var(--teams-chat-mention-color, #aaacf0);
+  }
+
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    :host([theme='auto']) {
       --_own-message-background: var(--teams-chat-own-message-background, #3d3e66);
       --_mention: var(--teams-chat-mention-color, #aaacf0);
     }
@@ -42,22 +52,77 @@ export const chatStyles = css`
     text-align: center;
   }
 
+  button.link {
+    min-height: 0;
+    padding: 0 4px;
+    border: none;
+    background: none;
+    color: var(--_brand);
+    text-decoration: underline;
+  }
+
+  button.icon {
+    min-width: 32px;
+    padding: 0 6px;
+  }
+
+  .avatar {
+    display: inline-flex;
+    flex: none;
+    align-items: center;
+    justify-content: center;
+    width: var(--_avatar-size);
+    height: var(--_avatar-size);
+    border-radius: 50%;
+    object-fit: cover;
+    background: var(--_border);
+    color: var(--_text);
+    font-size: calc(var(--_avatar-size) * 0.38);
+    font-weight: 600;
+  }
+
+  .avatar.group {
+    border-radius: 8px;
+  }
+
   /* The chat list. */
 
-  .chat-list {
+  .chat-list-panel {
+    display: flex;
     flex: none;
+    flex-direction: column;
     width: var(--_list-width);
+    border-inline-end: 1px solid var(--_border);
+  }
+
+  .chat-list-tools {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    padding: 8px;
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .chat-list,
+  .chat-list-empty {
+    flex: 1;
     margin: 0;
     padding: 4px;
     overflow-y: auto;
-    border-inline-end: 1px solid var(--_border);
     list-style: none;
   }
 
+  .chat-list-empty {
+    padding: 12px;
+    color: var(--_text-muted);
+  }
+
   .chat-list button {
-    display: block;
+    display: flex;
+    gap: 8px;
+    align-items: center;
     width: 100%;
-    min-height: 48px;
+    min-height: 52px;
     padding: 6px 8px;
     border: none;
     border-radius: var(--_radius);
@@ -71,168 +136,131 @@ export const chatStyles = css`
 
   .chat-list button[aria-current='true'] {
     background: var(--_surface-alt);
-    font-weight: 600;
   }
 
-  .chat-name,
-  .chat-preview {
-    display: block;
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
-  }
-
-  .chat-preview {
-    color: var(--_text-muted);
-    font-size: 0.9em;
-    font-weight: normal;
-  }
-
-  /* The thread. */
-
-  .thread {
+  .chat-text {
     display: flex;
     flex: 1;
     flex-direction: column;
     min-width: 0;
   }
 
-  .thread-header {
-    margin: 0;
-    padding: 8px 12px;
-    border-bottom: 1px solid var(--_border);
-    font-size: 1.1em;
-    font-weight: 600;
+  .chat-line {
+    display: flex;
+    gap: 6px;
+    align-items: center;
+    min-width: 0;
+  }
+
+  .chat-name,
+  .chat-preview {
+    flex: 1;
     overflow: hidden;
     white-space: nowrap;
     text-overflow: ellipsis;
   }
 
-  .messages {
-    flex: 1;
-    overflow-y: auto;
-    padding: 8px 12px;
+  .chat-list button.unread .chat-name,
+  .chat-list button.unread .chat-preview {
+    font-weight: 700;
+    color: var(--_text);
   }
 
-  .messages ol {
+  .chat-time,
+  .chat-preview {
+    color: var(--_text-muted);
+    font-size: 0.85em;
+  }
+
+  .unread-mark {
+    flex: none;
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: var(--_unread);
+  }
+
+  @media (forced-colors: active) {
+    .unread-mark {
+      background: Highlight;
+    }
+  }
+
+  /* The "New chat" panel. */
+
+  .new-chat-body {
     display: flex;
+    flex: 1;
     flex-direction: column;
-    gap: 8px;
+    gap: 10px;
+    padding: 12px;
+    overflow-y: auto;
+  }
+
+  .hint {
+    margin: 0;
+    color: var(--_text-muted);
+  }
+
+  .chosen {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
     margin: 0;
     padding: 0;
     list-style: none;
   }
 
-  .older {
-    display: flex;
-    justify-content: center;
-    margin-bottom: 8px;
-  }
-
-  .message {
-    align-self: flex-start;
-    max-width: 80%;
-    padding: 6px 10px;
-    border-radius: var(--_radius);
-    background: var(--_message-background);
-  }
-
-  .message.own {
-    align-self: flex-end;
-    background: var(--_own-message-background);
-  }
-
-  .message.pending {
-    opacity: 0.75;
-  }
-
-  .message.failed {
-    outline: 1px solid var(--_danger);
-  }
-
-  .meta {
-    display: flex;
-    gap: 8px;
-    align-items: baseline;
-    color: var(--_text-muted);
-    font-size: 0.85em;
-  }
-
-  .sender {
-    color: var(--_text);
-    font-weight: 600;
-  }
-
-  .body {
-    overflow-wrap: anywhere;
-  }
-
-  .body p {
-    margin: 0.25em 0;
-  }
-
-  .body pre {
-    overflow-x: auto;
-    padding: 6px 8px;
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    font-family: ui-monospace, 'Cascadia Code', Consolas, monospace;
-    font-size: 0.9em;
-  }
-
-  .body a {
-    color: inherit;
-  }
-
-  .body .mention {
-    color: var(--_mention);
-    font-weight: 600;
-  }
-
-  .body img {
-    max-width: 100%;
-  }
-
-  .delivery {
-    display: flex;
-    gap: 8px;
+  .person-chip {
+    display: inline-flex;
+    gap: 4px;
     align-items: center;
-    justify-content: flex-end;
-    margin-top: 2px;
+    padding: 2px 2px 2px 10px;
+    border-radius: 16px;
+    background: var(--_surface-alt);
+  }
+
+  .person-chip button {
+    min-height: 24px;
+    border: none;
+    border-radius: 50%;
+    background: transparent;
+  }
+
+  .people-results {
+    margin: 0;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    list-style: none;
+  }
+
+  .people-results li {
+    display: flex;
+    flex-direction: column;
+    padding: 6px 10px;
+    cursor: pointer;
+  }
+
+  .people-results li[aria-selected='true'],
+  .people-results li:hover {
+    background: var(--_surface-alt);
+  }
+
+  .person-detail {
     color: var(--_text-muted);
     font-size: 0.85em;
   }
 
-  .delivery button {
-    min-height: 24px;
-    padding: 0 8px;
+  .topic {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
   }
 
-  .system,
-  .deleted {
-    align-self: center;
-    color: var(--_text-muted);
-    font-size: 0.9em;
-    font-style: italic;
-  }
-
-  .poll-error {
-    margin: 0 12px;
-  }
-
-  .composer {
+  .new-chat-actions {
     display: flex;
     gap: 8px;
-    align-items: flex-end;
-    padding: 8px 12px;
-    border-top: 1px solid var(--_border);
-  }
-
-  .composer textarea {
-    flex: 1;
-    min-height: 40px;
-    max-height: 160px;
-    resize: vertical;
   }
 
   @container (max-width: 520px) {
@@ -240,11 +268,14 @@ export const chatStyles = css`
       flex-direction: column;
     }
 
-    .chat-list {
+    .chat-list-panel {
       width: auto;
-      max-height: 35%;
+      max-height: 40%;
       border-inline-end: none;
       border-bottom: 1px solid var(--_border);
     }
   }
 `;
+
+/** Styles of `<teams-chat>`. */
+export const chatStyles = [layoutStyles, messageStyles, composerStyles];

@@ -1,21 +1,30 @@
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 
+import type { ChatChangeChannel } from '../../services/chat/change-channel.js';
+import type { NewChatMember } from '../../services/chat/chat-list.js';
 import type { ChatSummary } from '../../services/chat/chat-summary.js';
 import type { ChatThread, MessagesReceived } from '../../services/chat/chat-thread.js';
+import type { GraphUser } from '../../services/chat/graph-types.js';
+import type { MentionChoice } from '../../services/chat/message-content.js';
+import type { ReactionSummary } from '../../services/chat/reactions.js';
 import type { ThreadItem } from '../../services/chat/thread-item.js';
-import type { TeamsError } from '../../services/errors.js';
+import { TeamsError } from '../../services/errors.js';
 import { baseStyles } from '../shared/styles.js';
 import { TeamsElement } from '../shared/teams-element.js';
 import './chat.events.js';
 import { ChatController } from './chat-controller.js';
-import { chatErrorText, messageTimeText, systemEventText } from './chat-text.js';
+import { renderChatList } from './chat-list-view.js';
+import { chatErrorText } from './chat-text.js';
+import { ComposerController } from './composer-controller.js';
+import { InlineImagesController } from './inline-images.js';
+import { MessageMenu } from './message-menu.js';
+import type { MessageMenuAction, MessageViewContext } from './message-view.js';
+import { NewChatState, renderNewChat } from './new-chat.js';
 import { chatStyles } from './teams-chat.styles.js';
-
-/** Distance from the bottom, in pixels, within which the thread follows new messages. */
-const followThresholdPx = 48;
+import { threadRows, type ThreadRow } from './thread-rows.js';
+import { ThreadScroll } from './thread-scroll.js';
+import { renderThread } from './thread-view.js';
 
 /** Maximum length of a message read out in an announcement, in characters. */
 const maximumAnnouncedLength = 200;
@@ -29,45 +38,89 @@ const maximumAnnouncedLength = 200;
  * shows a short sign-in prompt. The Graph client and the HTML sanitizer load with a dynamic
  * `import()` once the element is connected and its session signed in.
  *
- * Message HTML from other people is sanitized with an allow-list before it is shown. Messages
- * sent here show at once as "Sending…", then "Sent"; a failed message stays with a "Retry"
- * button. New messages from others arrive by polling and are announced politely to screen
- * readers.
+ * The chat list shows 1:1, group and meeting chats with their last message and an unread mark,
+ * newest first, with a filter by name and a "New chat" panel that finds people through Graph. The
+ * thread loads its newest messages in one request and older ones as the user scrolls up, and
+ * renders only the rows in view, so long threads stay fast. Message HTML from other people is
+ * sanitized with an allow-list before it is shown; inline images are fetched with the access token.
+ *
+ * Messages sent here show at once as "Sending…", then "Sent". They are stored in `localStorage`
+ * until Graph has them, so a reload or a dropped connection does not lose them, and a send whose
+ * response never came is looked up in Graph before it is sent again. Drafts are stored the same way. The user can edit and delete their own messages, react,
+ * and mention members with `@`. New messages arrive by polling (slower while idle or hidden, and
+ * honouring `Retry-After`), or through a host's push channel (`changeChannel`), and are announced
+ * politely to screen readers.
  *
  * @fires teams-chat-open - A chat was opened and its newest messages loaded.
+ * @fires teams-chat-create - The user started a chat from the "New chat" panel (or an existing 1:1 chat was found).
  * @fires teams-message-send - The user sent a message; it is pending.
  * @fires teams-message-sent - Graph stored a message sent here.
  * @fires teams-message-failed - Sending a message failed; it stays in the thread with "Retry".
  * @fires teams-message-receive - Polling found new messages from other members.
+ * @fires teams-message-action-failed - Editing, deleting or reacting to a message failed; the message shows as before.
  * @fires teams-chat-error - Loading the chats or a chat's messages failed.
  *
  * @csspart base - The element's layout container.
  * @csspart sign-in-prompt - The text shown while signed out.
  * @csspart sign-in-button - The "Sign in" button shown while signed out.
  * @csspart status - A loading or error line.
- * @csspart chat-list - The list of chats; hide it with `::part(chat-list) { display: none }` to show one chat only.
- * @csspart chat-list-item - One chat's button in the list.
+ * @csspart chat-list-panel - The chat list with its tools; hide it with `::part(chat-list-panel) { display: none }` to show one chat only.
+ * @csspart chat-list - The list of chats.
+ * @csspart chat-list-item - One chat's button in the list (also has the class `unread`).
+ * @csspart unread-mark - The dot of an unread chat.
+ * @csspart new-chat-button - The "New chat" button.
+ * @csspart chat-filter - The box that filters chats by name.
+ * @csspart new-chat - The "New chat" panel.
+ * @csspart people-search - The people search box of the "New chat" panel.
+ * @csspart person - One person found by the search.
+ * @csspart chosen-people - The people chosen for the new chat.
+ * @csspart topic-input - The group name box of the "New chat" panel.
+ * @csspart start-chat-button - The "Start chat" button.
  * @csspart thread - The open chat: header, messages and message box.
  * @csspart thread-header - The open chat's name.
- * @csspart messages - The scrolling list of messages.
+ * @csspart updates-status - The line shown while Graph has asked to slow down.
+ * @csspart messages - The scrolling, virtualized list of messages.
  * @csspart older-button - The "Show older messages" button.
+ * @csspart older-status - Loading, failure or beginning-of-chat line above the oldest message.
+ * @csspart older-retry-button - "Retry" after older messages failed to load.
+ * @csspart date-separator - The line with a date before each day's first message.
  * @csspart message - One message.
  * @csspart own-message - One of the signed-in user's messages (also has `message`).
- * @csspart system-message - A system event line, such as members added.
+ * @csspart system-message - A system event line, such as members added or a call ended.
+ * @csspart deleted-message - The line left by a deleted message.
+ * @csspart undo-button - "Undo" on the user's own deleted message.
+ * @csspart avatar - A sender's photo or initials.
  * @csspart sender - A message's sender name.
  * @csspart time - A message's time.
+ * @csspart edited-mark - "Edited" on an edited message.
  * @csspart body - A message's sanitized body.
+ * @csspart image-placeholder - What an inline image that failed to load shows instead.
+ * @csspart attachment - A file, card or other attachment.
+ * @csspart quote - A quoted message of a reply (also has `attachment`).
+ * @csspart reactions - The reactions under a message.
+ * @csspart reaction - One reaction with its count; pressing it adds or removes the user's own.
+ * @csspart message-options - A message's "Message options" button.
+ * @csspart message-menu - The menu of reactions, "Edit" and "Delete".
  * @csspart delivery - "Sending…", "Sent" or "Not sent." under a message sent here.
- * @csspart retry-button - The "Retry" button of a failed message.
+ * @csspart retry-button - The "Retry" button of a failed message or thread.
+ * @csspart discard-button - The "Discard" button of a failed message.
+ * @csspart close-button - "Close" on a chat that was not found.
  * @csspart composer - The form with the message box.
+ * @csspart editing-banner - The line shown while a message is being edited.
  * @csspart input - The message box.
- * @csspart send-button - The "Send" button.
+ * @csspart mention-suggestions - Members offered after `@`.
+ * @csspart emoji-button - The "Insert emoji" button.
+ * @csspart emoji-picker - The emoji to insert.
+ * @csspart send-button - The "Send" (or "Save") button.
+ * @csspart composer-error - A problem with the typed message, such as its length.
  *
  * @cssprop --teams-chat-height - Height of the element. Defaults to 480px.
- * @cssprop --teams-chat-list-width - Width of the chat list. Defaults to 240px.
+ * @cssprop --teams-chat-list-width - Width of the chat list. Defaults to 260px.
  * @cssprop --teams-chat-message-background - Background of other people's messages.
  * @cssprop --teams-chat-own-message-background - Background of the user's own messages.
  * @cssprop --teams-chat-mention-color - Color of mentions in messages.
+ * @cssprop --teams-chat-unread-color - Color of the unread mark. Defaults to the brand color.
+ * @cssprop --teams-chat-avatar-size - Size of avatars. Defaults to 32px.
  */
 export class TeamsChat extends TeamsElement {
   static override styles = [baseStyles, chatStyles];
@@ -78,26 +131,42 @@ export class TeamsChat extends TeamsElement {
     onError: (error, chatId) => this.emit('teams-chat-error', { chatId, code: error.code, message: error.message }),
   });
 
-  /** Scroll state of the thread before an update, to keep or follow the position after it. */
-  #scrollBefore: { height: number; top: number; nearBottom: boolean } | undefined;
+  readonly #composer = new ComposerController({
+    element: this,
+    localize: this.localize,
+    thread: () => this.#chat.thread,
+    ownId: () => this.sessionController.value.account?.objectId,
+    send: (text, mentions) => this.sendMessage(text, mentions),
+    editFailed: (thread, messageId, error) => this.#reportActionFailure(thread, messageId, 'edit', error),
+  });
 
-  /** Key of the first message rendered by the last update; a new one means older messages went in. */
-  #renderedFirstKey: string | undefined;
+  readonly #newChat = new NewChatState(this);
+  readonly #menu = new MessageMenu({ element: this, scroller: () => this.scroller });
 
-  /** Chat id whose thread should scroll to its newest message on the next render. */
-  #scrollToEndOf: string | undefined;
+  readonly #scroll = new ThreadScroll({
+    scroller: () => this.scroller,
+    thread: () => this.#chat.thread,
+    rows: () => this.#rows?.rows ?? [],
+  });
+
+  /** Rows built for the thread's current items. */
+  #rows: { items: readonly ThreadItem[]; rows: ThreadRow[] } | undefined;
+
+  #countdownTimer: ReturnType<typeof setInterval> | undefined;
 
   @query('.messages') private scroller!: HTMLElement | null;
-  @query('textarea') private composerInput!: HTMLTextAreaElement | null;
-
-  /** The text in the message box. */
-  @state() private draft = '';
 
   /** The last sentence for screen readers, in a polite live region. */
   @state() private announcement = '';
 
   /** The chat list button that takes Tab focus (roving tabindex). */
   @state() private focusedChatId: string | undefined;
+
+  /** Text of the chat list filter. */
+  @state() private filter = '';
+
+  /** Whether the "New chat" panel shows in place of the thread. */
+  @state() private newChatOpen = false;
 
   /**
    * Id of the chat to open, such as `19:...@thread.v2`. Set it to open a chat directly; it also
@@ -106,63 +175,60 @@ export class TeamsChat extends TeamsElement {
   @property({ attribute: 'chat-id' })
   chatId: string | undefined;
 
-  /** Seconds between checks for new messages while the page is visible; slower while hidden. */
+  /**
+   * Seconds between checks for new messages while the page is visible and the user active. Idle
+   * users are checked at least 8 times less often (every 2 minutes at least), hidden pages at least
+   * 20 times less often (every 5 minutes at least), and a page that becomes visible is checked at once.
+   */
   @property({ type: Number, attribute: 'poll-interval' })
-  pollInterval = 10;
+  pollInterval = 15;
+
+  /**
+   * A push channel that relays Graph change notifications for chat messages from the host's
+   * backend. While it is connected, threads poll only rarely. Set it before opening a chat.
+   */
+  @property({ attribute: false })
+  changeChannel: ChatChangeChannel | undefined;
 
   constructor() {
     super();
     this.sessionController.onChange = () => this.#chat.sync();
+    // The controller registers itself with the element and shows inline images as they render.
+    new InlineImagesController(
+      this,
+      () => this.#chat.service?.hostedContents,
+      () => ({ loading: this.localize.term('chatImageLoading'), failed: this.localize.term('chatImageFailed') }),
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#countdownTimer);
+    this.#countdownTimer = undefined;
+    this.#composer.state.flushDraft();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('pollInterval')) {
-      this.#chat.pollIntervalMs = Math.max(1, Number(this.pollInterval) || 10) * 1000;
+      this.#chat.pollIntervalMs = Math.max(1, Number(this.pollInterval) || 15) * 1000;
     }
-
-    const scroller = this.scroller;
-    this.#scrollBefore =
-      scroller === null
-        ? undefined
-        : {
-            height: scroller.scrollHeight,
-            top: scroller.scrollTop,
-            nearBottom: scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < followThresholdPx,
-          };
+    if (changed.has('changeChannel')) this.#chat.changes = this.changeChannel;
+    this.#composer.state.bind(this.#chat.thread?.status === 'ready' ? this.#chat.thread : undefined);
   }
 
   override updated(): void {
     const session = this.sessionController.value;
     if (this.chatId && session.status === 'signed-in') void this.#chat.open(this.chatId);
-    this.#restoreScroll();
-    this.#renderedFirstKey = this.scroller === null ? undefined : this.#chat.thread?.items[0]?.key;
+    this.#updateCountdown();
+    void this.#scroll.restoreAnchor();
   }
 
-  #restoreScroll(): void {
-    const scroller = this.scroller;
-    const thread = this.#chat.thread;
-    if (scroller === null || thread === undefined) return;
-
-    if (this.#scrollToEndOf === thread.chatId && thread.status === 'ready') {
-      this.#scrollToEndOf = undefined;
-      scroller.scrollTop = scroller.scrollHeight;
-      return;
-    }
-
-    const before = this.#scrollBefore;
-    if (before === undefined) return;
-    const olderAdded = this.#renderedFirstKey !== undefined && thread.items[0]?.key !== this.#renderedFirstKey;
-    if (olderAdded) {
-      // Older messages went in above: keep the messages the user was reading in place.
-      scroller.scrollTop = before.top + (scroller.scrollHeight - before.height);
-    } else if (before.nearBottom) {
-      scroller.scrollTop = scroller.scrollHeight;
-    }
-  }
+  // Thread events.
 
   #handleThreadOpened(thread: ChatThread): void {
     this.chatId = thread.chatId;
-    this.#scrollToEndOf = thread.chatId;
+    this.#scroll.followNewest();
+    this.#rows = undefined;
     this.requestUpdate();
     this.emit('teams-chat-open', { chatId: thread.chatId, name: thread.chat?.name });
   }
@@ -179,8 +245,11 @@ export class TeamsChat extends TeamsElement {
     this.announcement = sentences.join(' ');
   }
 
+  // The chat list.
+
   #handleChatClick(chat: ChatSummary): void {
     this.focusedChatId = chat.id;
+    this.newChatOpen = false;
     this.openChat(chat.id);
   }
 
@@ -200,37 +269,101 @@ export class TeamsChat extends TeamsElement {
     button.focus();
   }
 
-  #handleComposerInput(event: InputEvent): void {
-    this.draft = (event.target as HTMLTextAreaElement).value;
+  // The "New chat" panel.
+
+  #handleNewChatClick(): void {
+    this.#newChat.reset();
+    this.newChatOpen = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[part~="people-search"]')?.focus());
   }
 
-  /** Enter sends; Shift+Enter breaks the line; Enter that confirms an input method composition does neither. */
-  #handleComposerKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    void this.#sendDraft();
+  #handlePeopleKeydown(event: KeyboardEvent): void {
+    const state = this.#newChat;
+    if (state.results.length === 0) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      state.activeResult = (state.activeResult + step + state.results.length) % state.results.length;
+      this.requestUpdate();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      state.choose(state.results[state.activeResult]!);
+    }
   }
 
-  #handleComposerSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.#sendDraft();
+  async #handleStartChat(): Promise<void> {
+    const state = this.#newChat;
+    if (state.chosen.length === 0 || state.starting) return;
+    state.starting = true;
+    state.error = undefined;
+    this.requestUpdate();
+
+    try {
+      const chat = await this.startChat(
+        state.chosen.map((user) => ({ userId: user.id })),
+        state.topic,
+      );
+      this.emit('teams-chat-create', { chatId: chat.id, name: chat.name });
+      this.newChatOpen = false;
+    } catch (error) {
+      state.error = asTeamsError(error);
+    } finally {
+      state.starting = false;
+      this.requestUpdate();
+    }
   }
 
-  async #sendDraft(): Promise<void> {
-    const text = this.draft;
-    if (text.trim() === '') return;
-    this.draft = '';
-    this.composerInput?.focus();
-    await this.sendMessage(text);
+  // Message options.
+
+  #handleMenuAction(item: ThreadItem, action: MessageMenuAction): void {
+    this.#menu.close(action.kind !== 'edit');
+    const thread = this.#chat.thread;
+    if (thread === undefined || item.messageId === undefined) return;
+
+    switch (action.kind) {
+      case 'react':
+        this.#runAction(thread, item.messageId, 'react', thread.toggleReaction(item.messageId, action.emoji));
+        break;
+      case 'delete':
+        this.#runAction(thread, item.messageId, 'delete', thread.delete(item.messageId));
+        break;
+      case 'edit':
+        this.#composer.startEditing(thread, item.messageId);
+        break;
+    }
   }
+
+  #handleReaction(item: ThreadItem, reaction: ReactionSummary): void {
+    const thread = this.#chat.thread;
+    if (thread === undefined || item.messageId === undefined) return;
+    this.#runAction(thread, item.messageId, reaction.mine ? 'unreact' : 'react', thread.toggleReaction(item.messageId, reaction.reactionType));
+  }
+
+  #handleUndoDelete(item: ThreadItem): void {
+    const thread = this.#chat.thread;
+    if (thread === undefined || item.messageId === undefined) return;
+    this.#runAction(thread, item.messageId, 'undo-delete', thread.undoDelete(item.messageId));
+  }
+
+  #runAction(thread: ChatThread, messageId: string, action: string, operation: Promise<void>): void {
+    operation.catch((error: unknown) => this.#reportActionFailure(thread, messageId, action, asTeamsError(error)));
+  }
+
+  #reportActionFailure(thread: ChatThread, messageId: string, action: string, failure: TeamsError): void {
+    this.announcement = `${this.localize.term('chatActionFailed')} ${chatErrorText(this.localize, failure)}`;
+    this.emit('teams-message-action-failed', { chatId: thread.chatId, messageId, action, code: failure.code, message: failure.message });
+  }
+
+  // Delivery.
 
   async #handleRetryClick(thread: ChatThread, clientMessageId: string): Promise<void> {
     const item = await thread.retry(clientMessageId);
     this.#reportDelivery(thread, item);
   }
 
-  #reportDelivery(thread: ChatThread, item: ThreadItem): void {
-    const clientMessageId = item.clientMessageId!;
+  #reportDelivery(thread: ChatThread, item: ThreadItem | undefined): void {
+    const clientMessageId = item?.clientMessageId;
+    if (item === undefined || clientMessageId === undefined) return;
     if (item.delivery === 'sent' && item.messageId !== undefined) {
       this.emit('teams-message-sent', { chatId: thread.chatId, clientMessageId, messageId: item.messageId });
       return;
@@ -246,6 +379,16 @@ export class TeamsChat extends TeamsElement {
     }
   }
 
+  #updateCountdown(): void {
+    const slowedDown = this.#chat.thread?.pollStatus?.slowedDown === true;
+    if (slowedDown && this.#countdownTimer === undefined) {
+      this.#countdownTimer = setInterval(() => this.requestUpdate(), 1000);
+    } else if (!slowedDown && this.#countdownTimer !== undefined) {
+      clearInterval(this.#countdownTimer);
+      this.#countdownTimer = undefined;
+    }
+  }
+
   #handleSignInClick(): void {
     // A failed sign-in moves the session to `error`, which this element renders.
     this.sessionController.value.signIn().catch(() => undefined);
@@ -253,6 +396,7 @@ export class TeamsChat extends TeamsElement {
 
   /** Opens a chat by id, as clicking it in the list does. */
   openChat(chatId: string): void {
+    this.newChatOpen = false;
     this.chatId = chatId;
   }
 
@@ -262,15 +406,29 @@ export class TeamsChat extends TeamsElement {
   }
 
   /**
-   * Sends a message to the open chat, as the "Send" button does, and resolves with its item once
-   * it is sent or failed. Resolves with `undefined` when no chat is open or the text is blank.
+   * Starts a chat with people given by Entra object id (and tenant id for people of another
+   * tenant), as the "New chat" panel does, and opens it. One person gives their 1:1 chat, which
+   * Graph returns when it exists; several give a new group chat named `topic`. Resolves with the chat.
    */
-  async sendMessage(text: string): Promise<ThreadItem | undefined> {
+  async startChat(members: NewChatMember[], topic?: string): Promise<ChatSummary> {
+    const chat = await this.#chat.createChat(members, topic);
+    this.openChat(chat.id);
+    return chat;
+  }
+
+  /**
+   * Sends a message to the open chat, as the "Send" button does, and resolves with its item once
+   * it is sent or failed. `mentions` are members chosen for `@Name` in the text. Resolves with
+   * `undefined` when no chat is open or the text is blank; rejects with `chat-message-too-large`
+   * for a message over Teams' size limit.
+   */
+  async sendMessage(text: string, mentions: readonly MentionChoice[] = []): Promise<ThreadItem | undefined> {
     const thread = this.#chat.thread;
     if (thread === undefined || thread.status !== 'ready' || text.trim() === '') return undefined;
 
-    const operation = thread.send(text);
-    this.#scrollToEndOf = thread.chatId;
+    const operation = thread.send(text, mentions);
+    this.#scroll.followNewest();
+    this.#chat.noteSent(thread.chatId, text.replace(/\s+/g, ' ').trim(), new Date().toISOString());
     this.emit('teams-message-send', { chatId: thread.chatId, clientMessageId: operation.clientMessageId, text });
 
     const item = await operation.delivered;
@@ -284,7 +442,7 @@ export class TeamsChat extends TeamsElement {
     if (session.status === 'signed-in') {
       content = this.#renderSignedIn();
     } else if (session.status === 'signing-in') {
-      content = html`<div class="centered" part="status" role="status"><span class="spinner" aria-hidden="true"></span>${this.localize.term('chatSigningIn')}</div>`;
+      content = html`<div class="centered fill" part="status" role="status"><span class="spinner" aria-hidden="true"></span>${this.localize.term('chatSigningIn')}</div>`;
     } else {
       content = this.#renderSignedOut(session.status === 'error' ? session.error : undefined, session.options !== undefined);
     }
@@ -319,152 +477,90 @@ export class TeamsChat extends TeamsElement {
         </div>
       `;
     }
-    return html`${this.#renderChatList()}${this.#renderThread()}`;
-  }
 
-  #renderChatList(): TemplateResult {
-    const chats = this.#chat.chats;
-    if (chats.length === 0) {
-      return html`<p part="chat-list" class="chat-list">${this.localize.term('chatNoChats')}</p>`;
-    }
-
-    const openId = this.#chat.thread?.chatId;
-    const tabStop = chats.some((chat) => chat.id === this.focusedChatId) ? this.focusedChatId : (openId ?? chats[0]!.id);
+    const photoUrl = (userId: string) => this.#chat.service?.photos.photoUrl(userId);
     return html`
-      <ul part="chat-list" class="chat-list" aria-label=${this.localize.term('chatListLabel')} @keydown=${this.#handleChatListKeydown}>
-        ${repeat(
-          chats,
-          (chat) => chat.id,
-          (chat) => html`
-            <li>
-              <button
-                part="chat-list-item"
-                data-chat-id=${chat.id}
-                tabindex=${chat.id === tabStop ? 0 : -1}
-                aria-current=${chat.id === openId ? 'true' : 'false'}
-                @click=${() => this.#handleChatClick(chat)}
-              >
-                <span class="chat-name">${chat.name ?? this.localize.term('chatUntitled')}</span>
-                ${chat.preview ? html`<span class="chat-preview">${chat.preview}</span>` : nothing}
-              </button>
-            </li>
-          `,
-        )}
-      </ul>
+      ${renderChatList({
+        localize: this.localize,
+        chats: this.#chat.chats,
+        filter: this.filter,
+        openId: this.#chat.thread?.chatId,
+        focusedId: this.focusedChatId,
+        accountId: this.sessionController.value.account?.objectId,
+        photoUrl,
+        onFilterInput: (text) => (this.filter = text),
+        onChatClick: (chat) => this.#handleChatClick(chat),
+        onKeydown: (event) => this.#handleChatListKeydown(event),
+        onNewChat: () => this.#handleNewChatClick(),
+      })}
+      ${this.newChatOpen ? this.#renderNewChat() : this.#renderThread(photoUrl)}
     `;
   }
 
-  #renderThread(): TemplateResult {
+  #renderNewChat(): TemplateResult {
+    const state = this.#newChat;
+    return renderNewChat({
+      localize: this.localize,
+      state,
+      onSearchInput: (text) => state.search(this.#chat.service, text),
+      onSearchKeydown: (event) => this.#handlePeopleKeydown(event),
+      onChoose: (user: GraphUser) => state.choose(user),
+      onRemove: (user: GraphUser) => state.remove(user),
+      onTopicInput: (text) => (state.topic = text),
+      onStart: () => void this.#handleStartChat(),
+      onCancel: () => (this.newChatOpen = false),
+    });
+  }
+
+  #renderThread(photoUrl: (userId: string) => string | null | undefined): TemplateResult {
     const thread = this.#chat.thread;
     if (thread === undefined) {
       return html`<div class="thread centered" part="thread"><p>${this.localize.term('chatSelectPrompt')}</p></div>`;
     }
 
+    if (this.#rows?.items !== thread.items) this.#rows = { items: thread.items, rows: threadRows(thread.items) };
+    const rows = this.#rows.rows;
     const name = thread.chat?.name ?? this.#chat.chats.find((chat) => chat.id === thread.chatId)?.name ?? this.localize.term('chatUntitled');
-    return html`
-      <section class="thread" part="thread" aria-label=${name}>
-        <h2 class="thread-header" part="thread-header">${name}</h2>
-        ${this.#renderThreadBody(thread)}
-        <form class="composer" part="composer" @submit=${this.#handleComposerSubmit}>
-          <textarea
-            part="input"
-            rows="1"
-            aria-label=${this.localize.term('chatComposerLabel')}
-            placeholder=${this.localize.term('chatComposerLabel')}
-            .value=${this.draft}
-            ?disabled=${thread.status !== 'ready'}
-            @input=${this.#handleComposerInput}
-            @keydown=${this.#handleComposerKeydown}
-          ></textarea>
-          <button part="send-button" class="primary" type="submit" ?disabled=${thread.status !== 'ready'}>${this.localize.term('chatSend')}</button>
-        </form>
-      </section>
-    `;
-  }
 
-  #renderThreadBody(thread: ChatThread): TemplateResult {
-    if (thread.status === 'idle' || thread.status === 'loading') {
-      return html`<div class="messages centered" part="status" role="status"><span class="spinner" aria-hidden="true"></span>${this.localize.term('chatLoadingMessages')}</div>`;
-    }
-    if (thread.status === 'error') {
-      return html`
-        <div class="messages centered">
-          <p part="status" class="error" role="alert">${chatErrorText(this.localize, thread.error)}</p>
-          <button @click=${() => this.#chat.reloadThread()}>${this.localize.term('commonRetry')}</button>
-        </div>
-      `;
-    }
+    const messageContext: MessageViewContext = {
+      localize: this.localize,
+      photoUrl,
+      openMenuKey: this.#menu.key,
+      menuUp: this.#menu.up,
+      onToggleMenu: (row, button) => this.#menu.toggle(row, button),
+      onMenuAction: (item, action) => this.#handleMenuAction(item, action),
+      onMenuKeydown: (event) => this.#menu.handleKeydown(event),
+      onReaction: (item, reaction) => this.#handleReaction(item, reaction),
+      onRetry: (item) => void this.#handleRetryClick(thread, item.clientMessageId!),
+      onDiscard: (item) => thread.discard(item.clientMessageId!),
+      onUndoDelete: (item) => this.#handleUndoDelete(item),
+    };
 
-    return html`
-      <div class="messages" part="messages" role="region" tabindex="0" aria-label=${this.localize.term('chatMessagesLabel')}>
-        ${this.#renderOlderButton(thread)}
-        ${thread.items.length === 0 ? html`<p>${this.localize.term('chatNoMessages')}</p>` : nothing}
-        <ol>
-          ${repeat(
-            thread.items,
-            (item) => item.clientMessageId ?? item.key,
-            (item) => this.#renderItem(thread, item),
-          )}
-        </ol>
-      </div>
-      ${thread.error ? html`<p part="status" class="error poll-error">${chatErrorText(this.localize, thread.error)}</p>` : nothing}
-    `;
-  }
-
-  #renderOlderButton(thread: ChatThread): TemplateResult | typeof nothing {
-    if (!thread.hasOlderMessages) return nothing;
-    return html`
-      <div class="older">
-        <button part="older-button" ?disabled=${thread.loadingOlder} @click=${() => thread.loadOlder().catch(() => undefined)}>
-          ${thread.loadingOlder ? this.localize.term('chatLoadingOlder') : this.localize.term('chatShowOlder')}
-        </button>
-      </div>
-    `;
-  }
-
-  #renderItem(thread: ChatThread, item: ThreadItem): TemplateResult {
-    if (item.kind === 'system') {
-      return html`<li class="system" part="system-message">${systemEventText(this.localize, item.event)}</li>`;
-    }
-    if (item.kind === 'deleted') {
-      return html`<li class="deleted" part="system-message">${this.localize.term('chatMessageDeleted')}</li>`;
-    }
-
-    const sender = item.own ? this.localize.term('chatYou') : (item.senderName ?? this.localize.term('chatUnknownSender'));
-    const classes = ['message', item.own ? 'own' : '', item.delivery ?? ''].join(' ');
-    return html`
-      <li class=${classes} part=${item.own ? 'message own-message' : 'message'} data-key=${item.key}>
-        <div class="meta">
-          <span class="sender" part="sender">${sender}</span>
-          <time part="time" datetime=${item.createdDateTime} title=${new Date(item.createdDateTime).toLocaleString(this.localize.lang())}>
-            ${messageTimeText(this.localize, item.createdDateTime)}
-          </time>
-        </div>
-        <div class="body" part="body">${unsafeHTML(item.html)}</div>
-        ${this.#renderDelivery(thread, item)}
-      </li>
-    `;
-  }
-
-  #renderDelivery(thread: ChatThread, item: ThreadItem): TemplateResult | typeof nothing {
-    switch (item.delivery) {
-      case 'pending':
-        return html`<div class="delivery" part="delivery">${this.localize.term('chatSending')}</div>`;
-      case 'sent':
-        return html`<div class="delivery" part="delivery">${this.localize.term('chatSent')}</div>`;
-      case 'failed':
-        return html`
-          <div class="delivery error" part="delivery">
-            <span>${this.localize.term('chatNotSent')} ${chatErrorText(this.localize, item.error)}</span>
-            <button part="retry-button" @click=${() => this.#handleRetryClick(thread, item.clientMessageId!)}>${this.localize.term('commonRetry')}</button>
-          </div>
-        `;
-      default:
-        return nothing;
-    }
+    return renderThread({
+      ...messageContext,
+      thread,
+      name,
+      rows,
+      layout: this.#scroll.layout(rows),
+      now: Date.now(),
+      composer: this.#composer.render(thread.status !== 'ready'),
+      onVisibilityChanged: (event) => this.#scroll.handleVisibilityChanged(event),
+      onUnpinned: () => this.#scroll.handleUnpinned(),
+      onScroll: () => this.#scroll.handleScroll(),
+      onLoadOlder: () => void this.#scroll.loadOlder(),
+      onReload: () => void this.#chat.reloadThread(),
+      onClose: () => {
+        this.chatId = undefined;
+        this.#chat.close();
+      },
+    });
   }
 }
 
 function truncate(text: string, maximumLength: number): string {
   return text.length <= maximumLength ? text : `${text.slice(0, maximumLength - 1)}…`;
+}
+
+function asTeamsError(error: unknown): TeamsError {
+  return error instanceof TeamsError ? error : new TeamsError('chat-request-failed', error instanceof Error ? error.message : String(error), { cause: error });
 }

@@ -15,7 +15,7 @@ export interface ChatMember {
 export interface ChatSummary {
   id: string;
   chatType: GraphChat['chatType'];
-  /** The chat's topic, for group chats that have one. */
+  /** The chat's topic, for group and meeting chats that have one. */
   topic: string | null;
   /**
    * Display name of the chat: its topic, else the other members' names. `undefined` when neither
@@ -25,8 +25,17 @@ export interface ChatSummary {
   members: ChatMember[];
   /** Time of the latest activity, ISO 8601: the last message, else the chat's last update. */
   lastActivity: string;
-  /** The last message as one line of text, when Graph sent a preview. */
+  /** The last message as one line of text, when Graph sent a preview of a message that is not deleted. */
   preview: string | undefined;
+  /** Sender of the last message; `undefined` for system events and when Graph sent no preview. */
+  previewSender: { userId: string; displayName: string | undefined; own: boolean } | undefined;
+  /**
+   * True when the last message came from someone else after the time the signed-in user last read
+   * the chat (Graph's `viewpoint.lastMessageReadDateTime`). False when Graph sent no viewpoint.
+   */
+  unread: boolean;
+  /** When the signed-in user last read the chat, ISO 8601, when Graph sent a viewpoint. */
+  lastReadDateTime: string | undefined;
 }
 
 /** Builds the summary of a Graph `chat` for the signed-in `account`. */
@@ -38,10 +47,18 @@ export function toChatSummary(chat: GraphChat, account: SessionAccount | undefin
   }));
 
   const preview = chat.lastMessagePreview;
-  const previewText =
-    preview && !preview.isDeleted && preview.messageType === 'message'
-      ? messageHtmlToText(sanitizeMessageHtml(preview.body.content, preview.body.contentType))
-      : undefined;
+  const isMessage = preview !== undefined && preview !== null && !preview.isDeleted && preview.messageType === 'message';
+  const previewText = isMessage ? messageHtmlToText(sanitizeMessageHtml(preview.body.content, preview.body.contentType)) : undefined;
+
+  const senderId = isMessage ? preview.from?.user?.id : undefined;
+  const own = senderId !== undefined && senderId === account?.objectId;
+  const previewSender =
+    senderId === undefined
+      ? undefined
+      : { userId: senderId, displayName: preview?.from?.user?.displayName ?? members.find((member) => member.userId === senderId)?.displayName, own };
+
+  const lastRead = Date.parse(chat.viewpoint?.lastMessageReadDateTime ?? '');
+  const unread = isMessage && !own && !Number.isNaN(lastRead) && Date.parse(preview.createdDateTime) > lastRead;
 
   return {
     id: chat.id,
@@ -51,6 +68,9 @@ export function toChatSummary(chat: GraphChat, account: SessionAccount | undefin
     members,
     lastActivity: preview?.createdDateTime ?? chat.lastUpdatedDateTime,
     preview: previewText || undefined,
+    previewSender,
+    unread,
+    lastReadDateTime: chat.viewpoint?.lastMessageReadDateTime ?? undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Client } from '@microsoft/microsoft-graph-client';
+import { Client, RetryHandlerOptions, type MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 
 import { TeamsError } from '../errors.js';
 import { defaultGraphBaseUrl } from '../session/defaults.js';
@@ -56,6 +56,16 @@ export class GraphConnection {
       throw toChatError(error, action, this.#tokenError);
     }
   }
+}
+
+/**
+ * Middleware options that turn off the Graph client's own retries of 429, 503 and 504 for one
+ * request. Polls use them so that the poller gets `Retry-After` at once and shows the slowed-down
+ * state. Sends use them because a retried POST after a lost response could store a message twice,
+ * so the outbox retries instead, after checking whether the first attempt arrived.
+ */
+export function withoutRetries(): MiddlewareOptions[] {
+  return [new RetryHandlerOptions(0, 0)];
 }
 
 function resolveBaseUrl(configured: string | undefined): string {

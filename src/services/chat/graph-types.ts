@@ -32,11 +32,43 @@ export interface GraphMention {
   mentioned: { user?: GraphUserIdentity | null };
 }
 
-/** `eventMessageDetail` and its subtypes, distinguished by `@odata.type`. */
+/**
+ * `eventMessageDetail` and the subtypes the kit renders, distinguished by `@odata.type`:
+ * `membersAddedEventMessageDetail`, `membersDeletedEventMessageDetail`,
+ * `chatRenamedEventMessageDetail` and `callEndedEventMessageDetail`.
+ */
 export interface GraphEventDetail {
   '@odata.type': string;
   members?: GraphUserIdentity[];
-  initiator?: { user?: GraphUserIdentity | null };
+  initiator?: { user?: GraphUserIdentity | null } | null;
+  /** New topic of `chatRenamedEventMessageDetail`. */
+  chatDisplayName?: string | null;
+  /** ISO 8601 duration of `callEndedEventMessageDetail`, such as `PT12M30S`. */
+  callDuration?: string | null;
+  callEventType?: 'call' | 'meeting' | 'screenShare' | string | null;
+  callParticipants?: Array<{ participant?: { user?: GraphUserIdentity | null } | null }>;
+}
+
+/** `chatMessageReaction`: one user's reaction of one type. */
+export interface GraphReaction {
+  /** A Unicode emoji such as `👍`, or a name such as `like` in older messages. */
+  reactionType: string;
+  createdDateTime: string;
+  user: { user?: GraphUserIdentity | null };
+}
+
+/**
+ * `chatMessageAttachment`. `contentType` is `reference` for a file link, `messageReference` for a
+ * quoted message, a card type such as `application/vnd.microsoft.card.adaptive`, or anything else.
+ */
+export interface GraphAttachment {
+  id: string;
+  contentType: string;
+  contentUrl?: string | null;
+  /** JSON text for cards and quoted messages. */
+  content?: string | null;
+  name?: string | null;
+  thumbnailUrl?: string | null;
 }
 
 /** `chatMessage`. */
@@ -51,8 +83,8 @@ export interface GraphChatMessage {
   from: GraphMessageFrom | null;
   body: GraphItemBody;
   mentions?: GraphMention[];
-  attachments?: unknown[];
-  reactions?: unknown[];
+  attachments?: GraphAttachment[];
+  reactions?: GraphReaction[];
   eventDetail?: GraphEventDetail | null;
 }
 
@@ -76,6 +108,12 @@ export interface GraphChatMessageInfo {
   from: GraphMessageFrom | null;
 }
 
+/** `chatViewpoint`: what the signed-in user has read, returned for delegated requests. */
+export interface GraphChatViewpoint {
+  isHidden?: boolean;
+  lastMessageReadDateTime?: string | null;
+}
+
 /** `chat`. */
 export interface GraphChat {
   id: string;
@@ -86,6 +124,7 @@ export interface GraphChat {
   tenantId?: string;
   members?: GraphConversationMember[];
   lastMessagePreview?: GraphChatMessageInfo | null;
+  viewpoint?: GraphChatViewpoint | null;
 }
 
 /** `user`, with the default properties Graph returns. */

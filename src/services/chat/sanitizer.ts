@@ -32,13 +32,17 @@ const allowedTags = [
   'at', 'codeblock', 'emoji',
 ];
 
-const allowedAttributes = ['href', 'title', 'alt', 'src', 'id', 'colspan', 'rowspan', 'start', 'dir', 'lang'];
+// `width` and `height` size inline images before they load, so a long thread keeps its place.
+const allowedAttributes = ['href', 'title', 'alt', 'src', 'id', 'colspan', 'rowspan', 'start', 'dir', 'lang', 'width', 'height'];
 
 const config: Config & { RETURN_DOM_FRAGMENT: true } = {
   ALLOWED_TAGS: allowedTags,
   ALLOWED_ATTR: allowedAttributes,
   // Only absolute web and mail links; relative URLs, javascript:, data:, vbscript: and blob: go.
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  // DOMPurify checks every attribute outside its URI-safe list against the URI pattern above, so
+  // these plain values (numbers, directions, languages) must be declared safe to survive it.
+  ADD_URI_SAFE_ATTR: ['width', 'height', 'colspan', 'rowspan', 'start', 'dir', 'lang'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
@@ -125,8 +129,22 @@ function rewriteTeamsMarkup(fragment: DocumentFragment): void {
     emoji.replaceWith(document.createTextNode(emoji.getAttribute('alt') ?? emoji.textContent ?? ''));
   }
 
+  // Sizes are for images only: on a table or cell they could stretch a message across the page.
+  for (const sized of fragment.querySelectorAll(':not(img)[width], :not(img)[height]')) {
+    sized.removeAttribute('width');
+    sized.removeAttribute('height');
+  }
+
   for (const image of fragment.querySelectorAll('img')) {
-    if (!image.hasAttribute('data-hosted-content')) image.remove();
+    if (!image.hasAttribute('data-hosted-content')) {
+      image.remove();
+      continue;
+    }
+    // Only plain pixel sizes survive; anything else leaves the image to its natural size.
+    for (const dimension of ['width', 'height']) {
+      const value = image.getAttribute(dimension);
+      if (value !== null && !/^\d{1,4}$/.test(value)) image.removeAttribute(dimension);
+    }
   }
 
   for (const link of fragment.querySelectorAll('a')) {

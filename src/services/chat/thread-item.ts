@@ -1,13 +1,13 @@
 import type { TeamsError } from '../errors.js';
-import type { GraphChatMessage, GraphEventDetail } from './graph-types.js';
+import { toAttachmentViews, type AttachmentView } from './attachments.js';
+import type { GraphChatMessage } from './graph-types.js';
 import { messageHtmlToText } from './message-text.js';
 import type { DeliveryState, OutboxEntry } from './outbox.js';
+import { summarizeReactions, type ReactionSummary } from './reactions.js';
 import { sanitizeMessageHtml } from './sanitizer.js';
+import { toSystemEvent, type SystemEvent } from './system-events.js';
 
-/** A system event, with names resolved through the chat's members where Graph left them out. */
-export type SystemEvent =
-  | { type: 'members-added'; initiator: string | undefined; members: string[] }
-  | { type: 'other'; odataType: string };
+export type { SystemEvent } from './system-events.js';
 
 /** One entry of a thread, as elements render it. */
 export interface ThreadItem {
@@ -15,7 +15,7 @@ export interface ThreadItem {
   key: string;
   /** Graph's message id; `undefined` until the message is sent. */
   messageId: string | undefined;
-  /** Local id of a message sent from this page; pass it to `ChatThread.retry()`. */
+  /** Local id of a message sent from this browser; pass it to `ChatThread.retry()`. */
   clientMessageId: string | undefined;
   kind: 'message' | 'system' | 'deleted';
   senderId: string | undefined;
@@ -27,8 +27,18 @@ export interface ThreadItem {
   /** The body as one line of text, for previews and announcements. */
   text: string;
   createdDateTime: string;
-  /** Delivery of a message sent from this page; `undefined` for everything else. */
+  /** When the sender last edited the message, ISO 8601; `undefined` when never edited. */
+  editedDateTime: string | undefined;
+  /** Reactions grouped by type. */
+  reactions: ReactionSummary[];
+  /** Attachments as cards, in Graph's order. */
+  attachments: AttachmentView[];
+  /** True when the message mentions the signed-in user. */
+  mentionsMe: boolean;
+  /** Delivery of a message sent from this browser; `undefined` for everything else. */
   delivery: DeliveryState | undefined;
+  /** For a failed message: true when the kit sends it again by itself. */
+  retrying: boolean;
   /** The error of the last send attempt, when `delivery` is `failed`. */
   error: TeamsError | undefined;
   event: SystemEvent | undefined;
@@ -46,11 +56,11 @@ export interface ThreadItemContext {
 }
 
 /**
- * Builds thread items and caches each sanitized body by message id and modification time, so a
- * message is sanitized once however often the thread renders.
+ * Builds thread items and caches each sanitized body by its Graph `body` object, so a message is
+ * sanitized once however often the thread renders, and again only when a new version arrives.
  */
 export class ThreadItemBuilder {
-  readonly #bodies = new Map<string, { html: string; text: string }>();
+  readonly #bodies = new WeakMap<object, { html: string; text: string }>();
 
   fromMessage(message: GraphChatMessage, context: ThreadItemContext, sent?: OutboxEntry): ThreadItem {
     const senderId = message.from?.user?.id;
@@ -72,15 +82,25 @@ export class ThreadItemBuilder {
       html: body.html,
       text: body.text,
       createdDateTime: message.createdDateTime,
+      editedDateTime: deleted ? undefined : (message.lastEditedDateTime ?? undefined),
+      reactions: deleted ? [] : summarizeReactions(message.reactions, context.accountId, context.memberNames),
+      attachments: deleted ? [] : toAttachmentViews(message.attachments),
+      mentionsMe: !deleted && (message.mentions ?? []).some((mention) => mention.mentioned.user?.id === context.accountId && context.accountId !== undefined),
       delivery: sent?.state,
+      retrying: sent?.retrying ?? false,
       error: sent?.error,
-      event: system ? systemEvent(message.eventDetail, context.memberNames) : undefined,
+      event: system ? toSystemEvent(message.eventDetail, context.memberNames) : undefined,
       message,
     };
   }
 
   fromOutbox(entry: OutboxEntry, context: ThreadItemContext, senderName: string | undefined): ThreadItem {
-    const html = sanitizeMessageHtml(entry.html, 'html', { graphBaseUrl: context.graphBaseUrl });
+    let body = this.#bodies.get(entry);
+    if (body === undefined) {
+      const html = sanitizeMessageHtml(entry.html, 'html', { graphBaseUrl: context.graphBaseUrl });
+      body = { html, text: messageHtmlToText(html) };
+      this.#bodies.set(entry, body);
+    }
     return {
       key: entry.clientMessageId,
       messageId: entry.messageId,
@@ -89,10 +109,15 @@ export class ThreadItemBuilder {
       senderId: context.accountId,
       senderName,
       own: true,
-      html,
-      text: messageHtmlToText(html),
+      html: body.html,
+      text: body.text,
       createdDateTime: entry.createdDateTime,
+      editedDateTime: undefined,
+      reactions: [],
+      attachments: [],
+      mentionsMe: false,
       delivery: entry.state,
+      retrying: entry.retrying,
       error: entry.error,
       event: undefined,
       message: undefined,
@@ -100,27 +125,12 @@ export class ThreadItemBuilder {
   }
 
   #body(message: GraphChatMessage, graphBaseUrl: string): { html: string; text: string } {
-    const cacheKey = `${message.id}@${message.lastModifiedDateTime}`;
-    let body = this.#bodies.get(cacheKey);
+    let body = this.#bodies.get(message.body);
     if (body === undefined) {
       const html = sanitizeMessageHtml(message.body.content, message.body.contentType, { graphBaseUrl });
       body = { html, text: messageHtmlToText(html) };
-      this.#bodies.set(cacheKey, body);
+      this.#bodies.set(message.body, body);
     }
     return body;
   }
-}
-
-function systemEvent(detail: GraphEventDetail | null | undefined, memberNames: ReadonlyMap<string, string>): SystemEvent {
-  const name = (identity: { id: string; displayName: string | null } | null | undefined): string | undefined =>
-    identity ? (identity.displayName ?? memberNames.get(identity.id)) : undefined;
-
-  if (detail?.['@odata.type'] === '#microsoft.graph.membersAddedEventMessageDetail') {
-    return {
-      type: 'members-added',
-      initiator: name(detail.initiator?.user),
-      members: (detail.members ?? []).map((member) => name(member)).filter((member): member is string => member !== undefined),
-    };
-  }
-  return { type: 'other', odataType: detail?.['@odata.type'] ?? 'unknown' };
 }

@@ -152,6 +152,46 @@ describe('message sanitizer', () => {
       expect(image.getAttribute('alt')).to.equal('diagram');
     });
 
+    it('keeps pixel sizes of a hosted content image', () => {
+      const source = `${graphOrigin}/v1.0/chats/19:a@thread.v2/messages/1/hostedContents/aWQ=/$value`;
+      const image = parse(sanitize(`<img src="${source}" width="240" height="140">`)).querySelector('img')!;
+      expect(image.getAttribute('width')).to.equal('240');
+      expect(image.getAttribute('height')).to.equal('140');
+    });
+
+    it('drops sizes that are not pixels', () => {
+      const source = `${graphOrigin}/v1.0/chats/19:a@thread.v2/messages/1/hostedContents/aWQ=/$value`;
+      const image = parse(sanitize(`<img src="${source}" width="100vw" height="50%">`)).querySelector('img')!;
+      expect(image.hasAttribute('width')).to.equal(false);
+      expect(image.hasAttribute('height')).to.equal(false);
+    });
+
+    it('keeps table spans and text direction', () => {
+      const result = parse(sanitize('<table><tr><td colspan="2" dir="rtl" lang="he">x</td></tr></table><ol start="3"><li>c</li></ol>'));
+      expect(result.querySelector('td')?.getAttribute('colspan')).to.equal('2');
+      expect(result.querySelector('td')?.getAttribute('dir')).to.equal('rtl');
+      expect(result.querySelector('td')?.getAttribute('lang')).to.equal('he');
+      expect(result.querySelector('ol')?.getAttribute('start')).to.equal('3');
+    });
+
+    it('drops sizes of tables', () => {
+      const result = parse(sanitize('<table width="900"><tr><td height="500">x</td></tr></table>'));
+      expect(result.querySelector('[width], [height]')).to.equal(null);
+      expect(result.querySelector('td')?.textContent).to.equal('x');
+    });
+
+    it('keeps a mention inside formatting', () => {
+      const result = parse(sanitize('<p><b><at id="3">Lee Gu</at></b></p>'));
+      expect(result.querySelector('b > span.mention')?.textContent).to.equal('Lee Gu');
+      expect(result.querySelector('span.mention')?.getAttribute('data-mention-id')).to.equal('3');
+    });
+
+    it('drops a mention id that is not a number', () => {
+      const mention = parse(sanitize('<at id="x">Lee Gu</at>')).querySelector('span.mention')!;
+      expect(mention.hasAttribute('data-mention-id')).to.equal(false);
+      expect(mention.textContent).to.equal('Lee Gu');
+    });
+
     it('escapes a text body', () => {
       expect(sanitizeMessageHtml('<b>not bold</b>\nline', 'text')).to.equal('&lt;b&gt;not bold&lt;/b&gt;<br>line');
     });

@@ -92,4 +92,25 @@ export const xssPayloads: XssPayload[] = [
   { name: 'form clobbering attributes', html: '<form id="test"><input name="attributes"></form>' },
   { name: 'data and aria attributes', html: '<div data-action="x" aria-label="Fake label" role="button">x</div>' },
   { name: 'link opening in the same tab', html: '<a href="https://example.com/" target="_self">ok</a>' },
+
+  // Mentions: Teams' <at> tag carrying markup, styles or a forged id.
+  { name: 'mention wrapping an image', html: '<at id="0"><img src=x onerror=$HIT>Lee Gu</at>' },
+  { name: 'mention wrapping a script', html: '<at id="0"><script>$HIT</script>Lee Gu</at>' },
+  { name: 'mention with a style', html: '<at id="0" style="position:fixed;inset:0">Lee Gu</at>' },
+  { name: 'mention id breaking out', html: '<at id="0&quot; onmouseover=&quot;$HIT">Lee Gu</at>' },
+  { name: 'mention wrapping a link', html: '<at id="1"><a href="javascript:$HIT">Lee Gu</a></at>' },
+
+  // Attachments: the <attachment> marker Graph puts in the body.
+  { name: 'attachment marker with a handler', html: '<attachment id="1" onload="$HIT" onclick="$HIT"></attachment>' },
+  { name: 'attachment marker holding an iframe', html: '<attachment id="1"><iframe src="javascript:parent.$HIT"></iframe></attachment>' },
+  { name: 'attachment id holding markup', html: '<attachment id="<img src=x onerror=$HIT>"></attachment>' },
+
+  // Inline image URLs.
+  { name: 'image with a javascript: source', html: '<img src="javascript:$HIT">' },
+  { name: 'hosted content over http', html: '<img src="http://localhost:4443/graph/v1.0/chats/1/messages/2/hostedContents/3/$value">' },
+  { name: 'hosted content path leaving the chat', html: '<img src="$GRAPH/v1.0/chats/1/messages/2/hostedContents/3/$value/../../../../../me">' },
+  { name: 'graph photo instead of hosted content', html: '<img src="$GRAPH/v1.0/users/1/photo/$value">' },
+  { name: 'hosted content in srcset', html: '<img srcset="$GRAPH/v1.0/chats/1/messages/2/hostedContents/3/$value 1x">' },
+  { name: 'hosted content sized to cover', html: '<img src="$GRAPH/v1.0/chats/1/messages/2/hostedContents/3/$value" width="100vw" height="9999px" style="position:fixed">' },
+  { name: 'table sized to cover', html: '<table width="99999" height="99999"><tr><td width="99999">x</td></tr></table>' },
 ];

@@ -30,6 +30,7 @@ export async function mintEntraToken(user: string, resource: 'graph' | 'communic
 class SandboxTestAuth implements AuthService {
   account: SessionAccount | undefined;
   readonly #user: string;
+  readonly #tokens = new Map<'graph' | 'communication', EntraToken>();
 
   constructor(user: string) {
     this.#user = user;
@@ -47,13 +48,20 @@ class SandboxTestAuth implements AuthService {
 
   async signOut(): Promise<void> {
     this.account = undefined;
+    this.#tokens.clear();
   }
 
   async acquireToken(request: { scopes: string[] }): Promise<EntraToken> {
     if (this.account === undefined) throw new TeamsError('interaction-required', 'Not signed in.');
     const resource = request.scopes.some((scope) => scope.includes('communication')) ? 'communication' : 'graph';
+
+    // Tokens are reused until shortly before they expire, as MSAL's cache does.
+    const cached = this.#tokens.get(resource);
+    if (cached !== undefined && cached.expiresOnTimestamp - Date.now() > 300_000) return cached;
     const { accessToken } = await mintEntraToken(this.#user, resource);
-    return { accessToken, expiresOnTimestamp: Date.now() + 3_600_000 };
+    const token = { accessToken, expiresOnTimestamp: Date.now() + 3_600_000 };
+    this.#tokens.set(resource, token);
+    return token;
   }
 }
 
