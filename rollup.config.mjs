@@ -1,7 +1,7 @@
 // Builds the kit's ES modules into dist/ and the sandbox's browser modules into build/sandbox/.
 // Code splitting keeps the calling SDK, the Graph client and DOMPurify in chunks of their own
 // that load on first use.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
@@ -17,6 +17,20 @@ function redirectPage() {
     name: 'redirect-page',
     async generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'redirect.html', source: await readFile('src/redirect.html', 'utf8') });
+    },
+  };
+}
+
+/**
+ * Removes the chunks of earlier builds from `directory` before a full build. Chunk names carry a
+ * content hash, so without this every build leaves its old chunks behind and the published package
+ * would carry them. A partial build (ENTRIES) keeps them: the entries it skips still import them.
+ */
+function removeStaleChunks(directory) {
+  return {
+    name: 'remove-stale-chunks',
+    async buildStart() {
+      if (selected === undefined) await rm(`${directory}/chunks`, { recursive: true, force: true });
     },
   };
 }
@@ -55,13 +69,13 @@ const builds = [
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
     },
-    plugins: [...plugins(), redirectPage()],
+    plugins: [...plugins(), redirectPage(), removeStaleChunks('dist')],
     onwarn,
   },
   {
     input: selected === undefined || selected.includes('sandbox') ? { calling: 'sandbox/calling/index.ts' } : {},
     output: { dir: 'build/sandbox', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
-    plugins: plugins(),
+    plugins: [...plugins(), removeStaleChunks('build/sandbox')],
     onwarn,
   },
 ];
