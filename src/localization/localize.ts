@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-import { en, type Messages } from './en.js';
+import { commonMessages } from '../components/shared/common.messages.js';
+import type { Messages } from './en.js';
 
 /** A translation: metadata plus some or all messages. Missing keys fall back to English. */
 export interface Translation extends Partial<Messages> {
@@ -16,7 +17,13 @@ export type CompleteTranslation = Translation & Messages;
 
 type MessageArguments<K extends keyof Messages> = Messages[K] extends (...values: infer A) => string ? A : [];
 
-const translations = new Map<string, Translation>([['en', { $code: 'en', $name: 'English', $dir: 'ltr', ...en }]]);
+/**
+ * The English source messages: the shared ones, plus each element's once its module has loaded.
+ * They are the last fallback, after any registered translation (an English one included).
+ */
+const sourceMessages: Partial<Messages> = { ...commonMessages };
+
+const translations = new Map<string, Translation>();
 const connected = new Set<LocalizeController>();
 let documentObserver: MutationObserver | undefined;
 
@@ -28,9 +35,13 @@ export function registerTranslation(...added: Translation[]): void {
   for (const controller of connected) controller.host.requestUpdate();
 }
 
-/** The codes of the registered translations. */
-export function registeredLocales(): string[] {
-  return [...translations.keys()];
+/**
+ * Adds an element's English messages to the source language. Each element calls this when its
+ * module loads, so a page downloads only the strings of the elements it uses.
+ */
+export function addSourceMessages(messages: Partial<Messages>): void {
+  Object.assign(sourceMessages, messages);
+  for (const controller of connected) controller.host.requestUpdate();
 }
 
 function observeDocumentLanguage(): void {
@@ -77,7 +88,7 @@ export class LocalizeController implements ReactiveController {
 
   /** Returns the localized message for `key`, with `values` filled in. */
   term<K extends keyof Messages>(key: K, ...values: MessageArguments<K>): string {
-    for (const translation of this.#translations()) {
+    for (const translation of [...this.#translations(), sourceMessages]) {
       const message = translation[key] as Messages[K] | undefined;
       if (message === undefined) continue;
       return typeof message === 'function' ? (message as (...args: unknown[]) => string)(...values) : message;
@@ -90,7 +101,7 @@ export class LocalizeController implements ReactiveController {
     return new Intl.DateTimeFormat(this.lang(), options).format(value);
   }
 
-  /** Translations to consult, most specific first: `pt-br`, `pt`, then English. */
+  /** Registered translations to consult, most specific first: `pt-br`, `pt`, then English. */
   #translations(): Translation[] {
     const lang = this.lang();
     const chain = [translations.get(lang), translations.get(lang.split('-')[0]!), translations.get('en')];

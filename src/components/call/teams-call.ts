@@ -3,6 +3,7 @@ import { type TemplateResult, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 
+import { addSourceMessages } from '../../localization/localize.js';
 import type { CallSnapshot, CallingState, DevicePreview, HangUpCallOptions, MediaOptions } from '../../services/calling/index.js';
 import { identifierKey } from '../../services/calling/identifiers.js';
 import type { SessionStatus } from '../../services/session/types.js';
@@ -28,7 +29,11 @@ import { reactionTexts, renderReactionAnnouncement } from './call-reactions.js';
 import { isRingingOut, renderCallError, renderProblems, renderStatus } from './call-status.js';
 import { callErrorText, deviceProblemText, endedCallText, pickerProblemTexts } from './call-text.js';
 import { type TileContext, renderLocalTile, renderParticipantTile, renderScreenShareTile } from './call-tiles.js';
+import { callMessages } from './call.messages.js';
 import { callStyles } from './teams-call.styles.js';
+
+// The element's English strings join the source language only on pages that load the element.
+addSourceMessages(callMessages);
 
 /**
  * Uses the session named by `session` (the page's default session unless set). Signed out, it

@@ -1,6 +1,7 @@
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 
+import { addSourceMessages } from '../../localization/localize.js';
 import type { ChatChangeChannel } from '../../services/chat/change-channel.js';
 import type { NewChatMember } from '../../services/chat/chat-list.js';
 import type { ChatSummary } from '../../services/chat/chat-summary.js';
@@ -16,6 +17,7 @@ import './chat.events.js';
 import { ChatController } from './chat-controller.js';
 import { renderChatList } from './chat-list-view.js';
 import { chatErrorText } from './chat-text.js';
+import { chatMessages } from './chat.messages.js';
 import { ComposerController } from './composer-controller.js';
 import { InlineImagesController } from './inline-images.js';
 import { MessageMenu } from './message-menu.js';
@@ -25,6 +27,9 @@ import { chatStyles } from './teams-chat.styles.js';
 import { threadRows, type ThreadRow } from './thread-rows.js';
 import { ThreadScroll } from './thread-scroll.js';
 import { renderThread } from './thread-view.js';
+
+// The element's English strings join the source language only on pages that load the element.
+addSourceMessages(chatMessages);
 
 /** Maximum length of a message read out in an announcement, in characters. */
 const maximumAnnouncedLength = 200;

@@ -1,6 +1,7 @@
 import { type TemplateResult, html, nothing } from 'lit';
 import { query } from 'lit/decorators.js';
 
+import { addSourceMessages } from '../../localization/localize.js';
 import type { CallingState, DeviceProblem, RemoteVideoStreamSnapshot } from '../../services/calling/index.js';
 import { CallingController } from '../shared/calling-controller.js';
 import { VideoViewsController } from '../shared/video-views-controller.js';
@@ -8,7 +9,11 @@ import { baseStyles } from '../shared/styles.js';
 import { videoViewStyles } from '../shared/video-view.styles.js';
 import { TeamsElement } from '../shared/teams-element.js';
 import './screen-share.events.js';
+import { screenShareMessages } from './screen-share.messages.js';
 import { screenShareStyles } from './teams-screen-share.styles.js';
+
+// The element's English strings join the source language only on pages that load the element.
+addSourceMessages(screenShareMessages);
 
 /** A remote participant's screen share that can be shown. */
 interface RemoteShare {

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
+import { addSourceMessages } from '../../localization/localize.js';
 import { TeamsError } from '../../services/errors.js';
 import { configureSession } from '../../services/session/registry.js';
 import type { LoginMode, SessionAccount, SessionStatus } from '../../services/session/types.js';
@@ -9,7 +10,11 @@ import { TeamsElement } from '../shared/teams-element.js';
 import { errorMessageKey, isConfigurationError } from './sign-in-errors.js';
 import type { TeamsSignInChangeDetail } from './sign-in.events.js';
 import { sessionOptionsFromAttributes } from './sign-in-options.js';
+import { signInMessages } from './sign-in.messages.js';
 import { signInStyles } from './teams-sign-in.styles.js';
+
+// The element's English strings join the source language only on pages that load the element.
+addSourceMessages(signInMessages);
 
 /** Properties that configure the session; a change to any of them configures it again. */
 const configurationProperties = [
