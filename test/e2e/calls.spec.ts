@@ -1,11 +1,14 @@
 // Calls beyond the first path, with up to three browser contexts on the sandbox: a meeting with a
-// lobby, an incoming call during a call, a cancelled share picker, a browser that blocks the
-// camera, the pre-join screen, and raised hands and reactions seen by another participant.
-import { chromium, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+// lobby, a group call in its Graph group chat, an incoming call during a call, a cancelled share
+// picker, a browser that blocks the camera, the pre-join screen, and raised hands and reactions
+// seen by another participant.
+import { chromium, expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
+const adeleObjectId = '0a1b2c3d-0001-4000-8000-00000000c0a1';
 const diegoObjectId = '0a1b2c3d-0004-4000-8000-00000000fab4';
+const leeObjectId = '0a1b2c3d-0005-4000-8000-00000000fab5';
 
 /** Opens the demo in a context of its own and signs in through the account picker popup. */
 async function openSignedIn(browser: Browser, displayName: string, grantMedia = true): Promise<Page> {
@@ -78,6 +81,93 @@ test('a guest waits in the lobby and the organizer admits them', async ({ browse
   await expect(callOf(diego).getByRole('status')).toHaveText('You left the meeting.');
   await callOf(adele).getByRole('button', { name: 'Leave' }).click();
   await expect(callOf(adele).getByRole('status')).toHaveText('You left the meeting.');
+});
+
+/** Resolves once the `<video>` of `name`'s tile has decoded frames (a size and a growing frame count). */
+async function expectFramesFrom(page: Page, name: string): Promise<void> {
+  const video = callOf(page).getByRole('img', { name: `Video of ${name}` }).locator('video');
+  await expect(video).toHaveCount(1);
+  const framesDecoded = (): Promise<number> =>
+    video.evaluate((element) => {
+      const player = element as HTMLVideoElement;
+      return player.videoWidth > 0 ? player.getVideoPlaybackQuality().totalVideoFrames : 0;
+    });
+  await expect.poll(framesDecoded, { timeout: 15_000 }).toBeGreaterThan(0);
+  const first = await framesDecoded();
+  // A frame count that still grows shows the video is live, not one stale frame.
+  await expect.poll(framesDecoded, { timeout: 10_000 }).toBeGreaterThan(first);
+}
+
+/** The ids of Adele's group chats whose members are exactly `memberIds`, read from the Graph emulator. */
+async function groupChatsWith(request: APIRequestContext, memberIds: string[]): Promise<string[]> {
+  const minted = await request.post('/__sandbox/entra-token', { data: { user: 'adele.vance@contoso.com', resource: 'graph' } });
+  const { accessToken } = (await minted.json()) as { accessToken: string };
+  const expected = [...memberIds].sort().join(',');
+  const ids: string[] = [];
+  let url: string | undefined = '/graph/v1.0/me/chats?$expand=members&$top=50';
+  while (url !== undefined) {
+    const response = await request.get(url, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(response.status()).toBe(200);
+    const page = (await response.json()) as { value: Array<{ id: string; chatType: string; members: Array<{ userId: string }> }>; '@odata.nextLink'?: string };
+    for (const chat of page.value) {
+      if (chat.chatType === 'group' && chat.members.map((member) => member.userId).sort().join(',') === expected) ids.push(chat.id);
+    }
+    url = page['@odata.nextLink'];
+  }
+  return ids;
+}
+
+test('three people call in their group chat, and one leaves', async ({ browser, request }) => {
+  test.setTimeout(150_000);
+  const [adele, diego, lee] = await Promise.all([
+    openSignedIn(browser, 'Adele Vance'),
+    openSignedIn(browser, 'Diego Siciliani'),
+    openSignedIn(browser, 'Lee Gu'),
+  ]);
+  const chatsBefore = await groupChatsWith(request, [adeleObjectId, diegoObjectId, leeObjectId]);
+
+  // Diego and Lee are of another tenant, which Graph cannot look up by address: their object ids.
+  await callPerson(adele, `${diegoObjectId}, ${leeObjectId}`);
+  const diegoRinging = callOf(diego).getByRole('region', { name: 'Incoming call' });
+  const leeRinging = callOf(lee).getByRole('region', { name: 'Incoming call' });
+  await expect(diegoRinging).toContainText('Adele Vance is calling');
+  await expect(leeRinging).toContainText('Adele Vance is calling');
+  // Adele is of another tenant, whose photos Graph does not give Diego: her initials show.
+  await expect(diegoRinging.locator('[part="caller-photo"]')).toHaveText('AV');
+  await diego.screenshot({ path: test.info().outputPath('group-call-ringing.png'), fullPage: true });
+  await diegoRinging.getByRole('button', { name: 'Accept with video' }).click();
+  await leeRinging.getByRole('button', { name: 'Accept with video' }).click();
+
+  await expect(callOf(adele).getByRole('status')).toHaveText('In a call with Diego Siciliani, Lee Gu');
+  await expect(callOf(diego).getByRole('status')).toHaveText(/In a call with (Adele Vance, Lee Gu|Lee Gu, Adele Vance)\s*$/);
+  await expect(callOf(lee).getByRole('status')).toHaveText(/In a call with (Adele Vance, Diego Siciliani|Diego Siciliani, Adele Vance)\s*$/);
+  await callOf(adele).getByRole('button', { name: 'Turn camera on' }).click();
+
+  // Every page shows the two others' video, live.
+  await expectFramesFrom(adele, 'Diego Siciliani');
+  await expectFramesFrom(adele, 'Lee Gu');
+  await expectFramesFrom(diego, 'Adele Vance');
+  await expectFramesFrom(diego, 'Lee Gu');
+  await expectFramesFrom(lee, 'Adele Vance');
+  await expectFramesFrom(lee, 'Diego Siciliani');
+  await adele.screenshot({ path: test.info().outputPath('group-call-gallery.png'), fullPage: true });
+
+  // The call took place in the group chat of the three: the one there was, or a new one.
+  const chatsAfter = await groupChatsWith(request, [adeleObjectId, diegoObjectId, leeObjectId]);
+  expect(chatsAfter).toHaveLength(Math.max(chatsBefore.length, 1));
+
+  // Lee leaves; Adele and Diego stay in the call with each other.
+  await callOf(lee).getByRole('button', { name: 'Hang up' }).click();
+  await expect(callOf(lee).getByRole('status')).toHaveText('You left the call.');
+  await expect(callOf(lee).getByLabel('Person to call')).toBeVisible();
+  await expect(callOf(adele).getByRole('status')).toHaveText('In a call with Diego Siciliani');
+  await expect(callOf(diego).getByRole('status')).toHaveText('In a call with Adele Vance');
+  await expect(callOf(adele).getByRole('img', { name: 'Video of Lee Gu' })).toHaveCount(0);
+  await expectFramesFrom(adele, 'Diego Siciliani');
+  await expectFramesFrom(diego, 'Adele Vance');
+
+  await callOf(adele).getByRole('button', { name: 'Hang up' }).click();
+  await expect(callOf(diego).getByRole('status')).toHaveText('The call ended.');
 });
 
 test('an incoming call during a call is declined, then the call ends normally', async ({ browser }) => {
@@ -158,7 +248,11 @@ test('a browser that blocks the camera says what to do', async ({ browser }) => 
     const alex = callOf(alexPage);
 
     await callPerson(adele, '0a1b2c3d-0002-4000-8000-00000000c0a2');
-    await alex.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Accept with video' }).click();
+    // Adele is of Alex's tenant and has a profile photo, so it rings with her photo.
+    const ringing = alex.getByRole('region', { name: 'Incoming call' });
+    await expect(ringing.locator('img[part="caller-photo"]')).toHaveJSProperty('naturalWidth', 96);
+    await alexPage.screenshot({ path: test.info().outputPath('ringing-with-photo.png'), fullPage: true });
+    await ringing.getByRole('button', { name: 'Accept with video' }).click();
 
     await expect(alex.getByRole('alert').filter({ hasText: 'camera' })).toHaveText(
       'The browser blocked the camera. Allow camera access for this site in the browser’s site settings, then turn the camera on again.',

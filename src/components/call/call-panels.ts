@@ -3,6 +3,7 @@ import { type TemplateResult, html, nothing } from 'lit';
 
 import type { CallSnapshot, DeviceLists, IncomingCallSnapshot, RemoteParticipantSnapshot } from '../../services/calling/index.js';
 import type { LocalizeController } from '../../localization/localize.js';
+import { initials } from './call-tiles.js';
 
 /** What the lobby panel does when a button is pressed. */
 export interface LobbyActions {
@@ -185,9 +186,17 @@ export interface IncomingCallActions {
  */
 export function renderIncomingCall(localize: LocalizeController, ringing: IncomingCallSnapshot, duringCall: boolean, actions: IncomingCallActions): TemplateResult {
   const name = ringing.callerName ?? localize.term('callUnknownPerson');
+  // The sentence names the caller, so the photo or initials beside it are decoration.
+  const photo =
+    typeof ringing.callerPhotoUrl === 'string'
+      ? html`<img part="caller-photo" class="caller-photo" src=${ringing.callerPhotoUrl} alt="" />`
+      : html`<span part="caller-photo" class="caller-photo initials" aria-hidden="true">${initials(name)}</span>`;
   return html`
     <section part="incoming" class="incoming" aria-label=${localize.term('callIncomingRegion')}>
-      <p>${localize.term(duringCall ? 'callIncomingDuringCall' : 'callIncoming', name)}</p>
+      <div class="caller">
+        ${photo}
+        <p>${localize.term(duringCall ? 'callIncomingDuringCall' : 'callIncoming', name)}</p>
+      </div>
       <div class="actions">
         <button type="button" class="primary" part="accept-button" data-autofocus @click=${() => actions.accept(ringing, false)}>
           ${localize.term(duringCall ? 'callAcceptEndingCurrent' : 'callAccept')}

@@ -11,8 +11,10 @@ export function endedCallText(localize: LocalizeController, ended: EndedCall): s
   const { kind, code, subCode } = ended.reason;
   switch (kind) {
     case 'ended':
-      // 0/0 is the local user's own hang-up; leaving a meeting does not end it for the others.
-      return ended.kind === 'meeting' && subCode === 0 ? localize.term('callEndedLeftMeeting') : localize.term('callEndedNormally');
+      // 0/0 is the local user's own hang-up. Leaving a meeting or a group call does not end it for the others.
+      if (subCode === 0 && ended.kind === 'meeting') return localize.term('callEndedLeftMeeting');
+      if (subCode === 0 && ended.kind === 'group') return localize.term('callEndedLeftGroupCall');
+      return localize.term('callEndedNormally');
     case 'ended-for-everyone':
       return localize.term('callEndedForEveryone');
     case 'removed-from-lobby':

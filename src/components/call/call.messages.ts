@@ -105,6 +105,7 @@ export const callMessages = {
   // Why a call ended.
   callEndedNormally: 'The call ended.',
   callEndedLeftMeeting: 'You left the meeting.',
+  callEndedLeftGroupCall: 'You left the call.',
   callEndedForEveryone: 'The call was ended for everyone.',
   callEndedMissed: (name: string) => `You missed a call from ${name}.`,
   callEndedRemovedFromLobby: 'You were removed from the meeting lobby.',

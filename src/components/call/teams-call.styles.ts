@@ -239,4 +239,27 @@ export const callStyles = css`
   .reaction-choices[hidden] {
     display: none;
   }
+
+  /* The ringing call's caller: photo (or initials) beside the sentence. */
+  .caller {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+  }
+
+  .caller-photo {
+    flex: none;
+    inline-size: 48px;
+    block-size: 48px;
+    border-radius: 50%;
+    object-fit: cover;
+  }
+
+  .caller-photo.initials {
+    display: grid;
+    place-items: center;
+    background: var(--_border);
+    color: var(--_text);
+    font-weight: 600;
+  }
 `;

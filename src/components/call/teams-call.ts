@@ -46,6 +46,9 @@ addSourceMessages(callMessages);
  * people outside the organizer's organization wait in its lobby, where the organizer and
  * presenters see them and let them in.
  *
+ * An incoming call rings with the caller's name and profile photo. The photo comes from Microsoft
+ * Graph with the session's Graph token (`User.ReadBasic.All`), and initials show when there is none.
+ *
  * With `prejoin`, the "Call" and "Join" buttons first open a pre-join screen: a preview of the
  * selected camera, the microphone's level, the device pickers, and "Start muted" and "Camera on"
  * choices. Its "Call" or "Join now" button starts the call with those choices, and "Cancel" goes
@@ -76,6 +79,7 @@ addSourceMessages(callMessages);
  * @csspart join-button - The "Join" button.
  * @csspart error - An error sentence (call, agent or device).
  * @csspart incoming - The ringing incoming call with its buttons.
+ * @csspart caller-photo - The ringing call's caller photo from Microsoft Graph, or their initials when there is none.
  * @csspart accept-button - The "Accept" button (audio only).
  * @csspart accept-video-button - The "Accept with video" button.
  * @csspart decline-button - The "Decline" button.

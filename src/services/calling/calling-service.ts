@@ -79,7 +79,7 @@ export class CallingService extends Store<CallingState> {
       ...(options.reactionDurationMs === undefined ? {} : { reactionDurationMs: options.reactionDurationMs }),
     }));
     this.#outgoing = new OutgoingCalls({ session, fetch: options.fetch, state, agent: this.#agent, devices: this.#devices, current: this.#current });
-    this.#incoming = new IncomingCalls({ state, logger, agent: this.#agent, devices: this.#devices, current: this.#current, hangUp: () => this.hangUp() });
+    this.#incoming = new IncomingCalls({ session, fetch: options.fetch, state, logger, agent: this.#agent, devices: this.#devices, current: this.#current, hangUp: () => this.hangUp() });
 
     session.addEventListener('change', this.#onSessionChange);
   }

@@ -21,6 +21,12 @@ export interface IncomingCallSnapshot {
   callerName: string | undefined;
   /** Entra object id of the caller, when the caller is a Teams user. */
   callerObjectId: string | undefined;
+  /**
+   * Blob URL of the caller's profile photo from Microsoft Graph. It is `undefined` while it loads
+   * and `null` when the caller has none or it failed to load. The URL is revoked when the call
+   * stops ringing, so a page that keeps the photo copies the image, not the URL.
+   */
+  callerPhotoUrl: string | null | undefined;
   incomingCall: TeamsIncomingCallPort;
 }
 

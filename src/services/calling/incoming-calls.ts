@@ -1,7 +1,9 @@
 import type { CallEndReason } from '@azure/communication-calling';
 
 import { TeamsError } from '../errors.js';
+import type { SessionApi } from '../session/types.js';
 import type { AgentConnection } from './agent-connection.js';
+import { CallerPhotos } from './caller-photos.js';
 import type { CallingLogger, MediaOptions } from './calling-options.js';
 import type { CallKind, IncomingCallSnapshot } from './calling-state.js';
 import type { CurrentCall } from './current-call.js';
@@ -14,17 +16,20 @@ import type { TeamsCallPort, TeamsIncomingCallPort } from './port.js';
 import { type CallingStateAccess, type Unsubscribe, failCall } from './service-state.js';
 
 /**
- * The incoming calls that ring now, oldest first, each with its `callEnded` listener. A ringing
- * call leaves the list when it is accepted, declined, or ends on the caller's side.
+ * The incoming calls that ring now, oldest first, each with its `callEnded` listener and its
+ * caller's photo. A ringing call leaves the list when it is accepted, declined, or ends on the
+ * caller's side, and its photo's blob URL is revoked then.
  */
 export class IncomingCallList {
   readonly #subscriptions = new Map<TeamsIncomingCallPort, Unsubscribe>();
   readonly #onChange: (ringing: IncomingCallSnapshot[]) => void;
+  readonly #photos: CallerPhotos | undefined;
   #ringing: IncomingCallSnapshot[] = [];
 
-  /** `onChange` receives the new list after each change. */
-  constructor(onChange: (ringing: IncomingCallSnapshot[]) => void) {
+  /** `onChange` receives the new list after each change; `photos`, when given, loads callers' photos. */
+  constructor(onChange: (ringing: IncomingCallSnapshot[]) => void, photos?: CallerPhotos) {
     this.#onChange = onChange;
+    this.#photos = photos;
   }
 
   /**
@@ -36,6 +41,7 @@ export class IncomingCallList {
       id: incomingCall.id,
       callerName: incomingCall.callerInfo.displayName,
       callerObjectId: teamsUserObjectId(incomingCall.callerInfo.identifier),
+      callerPhotoUrl: undefined,
       incomingCall,
     };
 
@@ -48,6 +54,12 @@ export class IncomingCallList {
 
     this.#ringing = [...this.#ringing, ringing];
     this.#onChange(this.#ringing);
+
+    if (ringing.callerObjectId === undefined) {
+      this.#setPhoto(incomingCall, null);
+    } else {
+      this.#photos?.load(incomingCall.id, ringing.callerObjectId, (url) => this.#setPhoto(incomingCall, url));
+    }
   }
 
   /** Returns the ringing call with this id, or the oldest one; throws `incoming-call-not-found`. */
@@ -66,6 +78,7 @@ export class IncomingCallList {
   forget(incomingCall: TeamsIncomingCallPort): void {
     this.#subscriptions.get(incomingCall)?.();
     this.#subscriptions.delete(incomingCall);
+    this.#photos?.release(incomingCall.id);
 
     const remaining = this.#ringing.filter((candidate) => candidate.incomingCall !== incomingCall);
     if (remaining.length === this.#ringing.length) return;
@@ -77,11 +90,23 @@ export class IncomingCallList {
   clear(): void {
     for (const unsubscribe of this.#subscriptions.values()) unsubscribe();
     this.#subscriptions.clear();
+    this.#photos?.releaseAll();
     this.#ringing = [];
+  }
+
+  /** Puts the caller's photo (or `null`, none) into the call's entry while it still rings. */
+  #setPhoto(incomingCall: TeamsIncomingCallPort, callerPhotoUrl: string | null): void {
+    if (!this.#ringing.some((candidate) => candidate.incomingCall === incomingCall)) return;
+    this.#ringing = this.#ringing.map((candidate) => (candidate.incomingCall === incomingCall ? { ...candidate, callerPhotoUrl } : candidate));
+    this.#onChange(this.#ringing);
   }
 }
 
 export interface IncomingCallsOptions {
+  /** The session whose Graph token loads callers' photos. */
+  session: Pick<SessionApi, 'options' | 'getGraphToken'>;
+  /** Replaces `fetch` for the photo requests, for tests. */
+  fetch: typeof fetch | undefined;
   state: CallingStateAccess;
   logger: CallingLogger | null;
   agent: AgentConnection;
@@ -108,7 +133,10 @@ export class IncomingCalls {
     this.#devices = options.devices;
     this.#current = options.current;
     this.#hangUp = options.hangUp;
-    this.#incoming = new IncomingCallList((incomingCalls) => this.#state.update({ incomingCalls }));
+    this.#incoming = new IncomingCallList(
+      (incomingCalls) => this.#state.update({ incomingCalls }),
+      new CallerPhotos(options.session, { fetch: options.fetch }),
+    );
   }
 
   /** Starts ringing a call; one that stops ringing unanswered becomes a missed `lastEndedCall`. */

@@ -1,43 +1,165 @@
+/**
+ * Group calls and meetings through the calling service. Group calls find or create their chat in
+ * the sandbox's Graph emulator through a signed-in session; the calling side is the port double.
+ */
 import { expect } from '@open-wc/testing';
 
 import { CallingService } from '../../../src/services/calling/calling-service.js';
 import { setCallingModuleLoader } from '../../../src/services/calling/loader.js';
 import { isTeamsError } from '../../../src/services/errors.js';
+import type { Session } from '../../../src/services/session/session.js';
 import { rejectionOf } from '../support/rejection.js';
+import { sandboxOrigin } from '../support/sandbox.js';
+import { mintEntraToken, resetTestSessions, signInTestSession } from '../support/sandbox-session.js';
 import { adele, FakeSession } from './fake-session.js';
 import { PortDouble } from './port-double.js';
 
 const diegoId = '0a1b2c3d-0004-4000-8000-00000000fab4';
 const leeId = '0a1b2c3d-0005-4000-8000-00000000fab5';
-const existingThread = '19:existing@thread.v2';
-const createdThread = '19:created@thread.v2';
 
-interface GraphRequest {
-  method: string;
-  url: string;
-  body: unknown;
+// Each group call test uses people no other test file puts in a group chat together, since the
+// in-process sandbox keeps its chats for the whole run.
+const alex = { upn: 'alex.wilber@contoso.com', id: '0a1b2c3d-0002-4000-8000-00000000c0a2' };
+const megan = { upn: 'megan.bowen@contoso.com', id: '0a1b2c3d-0003-4000-8000-00000000c0a3' };
+const nestor = { upn: 'nestor.wilke@fabrikam.com', id: '0a1b2c3d-0006-4000-8000-00000000fab6' };
+
+/** Sends a Graph request to the emulator as a sandbox user. */
+async function graphAs(user: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  const { accessToken } = await mintEntraToken(user, 'graph');
+  return fetch(`${sandboxOrigin}/graph/v1.0${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
 }
 
-/** A Graph stub with a list of chats. `POST /chats` returns `createdThread`, or fails with `createStatus`. */
-function graphStub(chats: Array<{ id: string; chatType: string; memberIds: string[] }>, createStatus = 201): { fetch: typeof fetch; requests: GraphRequest[] } {
-  const requests: GraphRequest[] = [];
-  const stub = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = String(input);
-    const method = init?.method ?? 'GET';
-    requests.push({ method, url, body: init?.body === undefined ? undefined : JSON.parse(String(init.body)) });
-
-    if (method === 'GET' && url.includes('/me/chats')) {
-      return Response.json({ value: chats.map((chat) => ({ id: chat.id, chatType: chat.chatType, members: chat.memberIds.map((userId) => ({ userId })) })) });
+/** Ids of the user's group chats whose members are exactly `memberIds`, from every page of `/me/chats`. */
+async function groupChatsOf(user: string, memberIds: string[]): Promise<string[]> {
+  const expected = [...memberIds].sort().join(',');
+  const found: string[] = [];
+  let path: string | undefined = '/me/chats?$expand=members&$top=50';
+  while (path !== undefined) {
+    const response = await graphAs(user, path);
+    expect(response.status).to.equal(200);
+    const page = (await response.json()) as { value: Array<{ id: string; chatType: string; members: Array<{ userId: string }> }>; '@odata.nextLink'?: string };
+    for (const chat of page.value) {
+      if (chat.chatType === 'group' && chat.members.map((member) => member.userId).sort().join(',') === expected) found.push(chat.id);
     }
-    if (method === 'POST' && url.endsWith('/v1.0/chats')) {
-      return createStatus === 201 ? Response.json({ id: createdThread }, { status: 201 }) : new Response('{}', { status: createStatus });
-    }
-    return new Response('{}', { status: 404 });
-  };
-  return { fetch: stub as typeof fetch, requests };
+    const next = page['@odata.nextLink'];
+    path = next === undefined ? undefined : next.slice(next.indexOf('/graph/v1.0') + '/graph/v1.0'.length);
+  }
+  return found;
 }
 
-describe('CallingService group calls and meetings', () => {
+async function armFault(name: string, fault: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${sandboxOrigin}/__sandbox/faults/${name}`, { method: 'POST', body: JSON.stringify(fault) });
+  expect(response.status).to.equal(204);
+}
+
+describe('CallingService group calls against the Graph emulator', () => {
+  let double: PortDouble;
+  let session: Session;
+  let service: CallingService;
+
+  beforeEach(async () => {
+    double = new PortDouble();
+    setCallingModuleLoader(async () => double.module);
+    session = await signInTestSession(adele.username);
+    service = new CallingService(session, { logger: null });
+  });
+
+  afterEach(async () => {
+    await service.reset();
+    setCallingModuleLoader(undefined);
+    resetTestSessions();
+    await fetch(`${sandboxOrigin}/__sandbox/faults`, { method: 'DELETE' });
+  });
+
+  it('reuses the group chat that exists', async () => {
+    // Alex creates the chat, so Adele finds it only through her own chat list.
+    const created = await graphAs(alex.upn, '/chats', {
+      method: 'POST',
+      body: {
+        chatType: 'group',
+        members: [alex.id, adele.objectId, nestor.id].map((id) => ({
+          '@odata.type': '#microsoft.graph.aadUserConversationMember',
+          roles: ['owner'],
+          'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${id}')`,
+        })),
+      },
+    });
+    expect(created.status).to.equal(201);
+    const chatId = ((await created.json()) as { id: string }).id;
+
+    // Alex is of Adele's tenant, so Graph looks him up by address; Nestor is of another tenant.
+    await service.call(`${alex.upn}, ${nestor.id}`);
+
+    expect(double.agent.startCallTargets).to.deep.equal([{ microsoftTeamsUserId: alex.id }, { microsoftTeamsUserId: nestor.id }]);
+    expect(double.agent.startCallOptions[0]?.threadId).to.equal(chatId);
+    expect(service.snapshot.callKind).to.equal('group');
+    expect(await groupChatsOf(adele.username, [adele.objectId, alex.id, nestor.id])).to.deep.equal([chatId]);
+  });
+
+  it('creates the missing chat once', async () => {
+    const members = [adele.objectId, megan.id, nestor.id];
+    expect(await groupChatsOf(adele.username, members), 'no other test may create this chat').to.deep.equal([]);
+
+    await service.call([megan.upn, nestor.id]);
+    const threadId = double.agent.startCallOptions[0]?.threadId;
+    expect(threadId).to.match(/^19:[0-9a-f]+@thread\.v2$/);
+    expect(await groupChatsOf(adele.username, members)).to.deep.equal([threadId]);
+    // The others see the new chat too.
+    expect(await groupChatsOf(nestor.upn, members)).to.deep.equal([threadId]);
+
+    double.lastCall.end(0, 0);
+    await service.call(`${nestor.id}; ${megan.upn}`);
+
+    expect(double.agent.startCallOptions[1]?.threadId).to.equal(threadId);
+    expect(await groupChatsOf(adele.username, members)).to.deep.equal([threadId]);
+  });
+
+  it('reports a refused chat creation', async () => {
+    await armFault('graph.create-chat', { status: 403 });
+
+    const error = await rejectionOf(service.call([alex.id, leeId]));
+
+    expect(isTeamsError(error, 'group-chat-forbidden')).to.equal(true);
+    expect((error as Error).message).to.contain('Creating the group chat for the call was refused by Microsoft Graph (HTTP 403)');
+    expect(service.snapshot.callError?.code).to.equal('group-chat-forbidden');
+    expect(service.snapshot.outgoing).to.equal(undefined);
+    expect(double.agent.startCallTargets).to.deep.equal([]);
+    expect(await groupChatsOf(adele.username, [adele.objectId, alex.id, leeId])).to.deep.equal([]);
+  });
+
+  it('reports a failed creation as retryable', async () => {
+    await armFault('graph.create-chat', { status: 500 });
+
+    const error = await rejectionOf(service.call([alex.id, leeId]));
+
+    expect(isTeamsError(error, 'group-chat-failed')).to.equal(true);
+    expect((error as Error).message).to.contain('Creating the group chat for the call failed with HTTP 500');
+    expect(service.snapshot.callError?.retryable).to.equal(true);
+    expect(double.agent.startCallTargets).to.deep.equal([]);
+
+    // The fault applied once: calling again creates the chat and starts the call.
+    await service.call([alex.id, leeId]);
+    const threadId = double.agent.startCallOptions[0]?.threadId;
+    expect(await groupChatsOf(adele.username, [adele.objectId, alex.id, leeId])).to.deep.equal([threadId]);
+  });
+
+  it('rejects one person named twice', async () => {
+    const error = await rejectionOf(service.call(`${diegoId}; 8:orgid:${diegoId}`));
+    expect(isTeamsError(error, 'call-target-duplicate')).to.equal(true);
+  });
+
+  it('rejects a list that names the user', async () => {
+    const error = await rejectionOf(service.call(`${diegoId}, ${adele.username}`));
+    expect(isTeamsError(error, 'call-target-self')).to.equal(true);
+    expect(double.agents).to.have.length(0);
+  });
+});
+
+describe('CallingService meetings and calls in progress', () => {
   let double: PortDouble;
   let session: FakeSession;
 
@@ -49,67 +171,6 @@ describe('CallingService group calls and meetings', () => {
 
   afterEach(() => {
     setCallingModuleLoader(undefined);
-  });
-
-  describe('group calls', () => {
-    it('uses the existing group chat as thread', async () => {
-      const graph = graphStub([
-        { id: '19:other@thread.v2', chatType: 'group', memberIds: [adele.objectId, diegoId] },
-        { id: existingThread, chatType: 'group', memberIds: [adele.objectId, diegoId, leeId] },
-      ]);
-      const service = new CallingService(session, { logger: null, fetch: graph.fetch });
-
-      await service.call(`${diegoId}, ${leeId}`);
-
-      expect(double.agent.startCallTargets).to.deep.equal([{ microsoftTeamsUserId: diegoId }, { microsoftTeamsUserId: leeId }]);
-      expect(double.agent.startCallOptions[0]?.threadId).to.equal(existingThread);
-      expect(graph.requests.filter((request) => request.method === 'POST')).to.have.length(0);
-      expect(service.snapshot.callKind).to.equal('group');
-    });
-
-    it('creates the group chat when none exists', async () => {
-      const graph = graphStub([{ id: '19:one@unq.gbl.spaces', chatType: 'oneOnOne', memberIds: [adele.objectId, diegoId] }]);
-      const service = new CallingService(session, { logger: null, fetch: graph.fetch });
-
-      await service.call([diegoId, leeId]);
-
-      const post = graph.requests.find((request) => request.method === 'POST');
-      expect(post?.url).to.equal('https://localhost/graph/v1.0/chats');
-      const body = post?.body as { chatType: string; members: Array<Record<string, unknown>> };
-      expect(body.chatType).to.equal('group');
-      expect(body.members.map((member) => member['user@odata.bind'])).to.have.members([
-        `https://localhost/graph/v1.0/users('${adele.objectId}')`,
-        `https://localhost/graph/v1.0/users('${diegoId}')`,
-        `https://localhost/graph/v1.0/users('${leeId}')`,
-      ]);
-      expect(body.members.every((member) => member['@odata.type'] === '#microsoft.graph.aadUserConversationMember')).to.equal(true);
-      expect(double.agent.startCallOptions[0]?.threadId).to.equal(createdThread);
-    });
-
-    it('reports a refused chat creation', async () => {
-      const graph = graphStub([], 403);
-      const service = new CallingService(session, { logger: null, fetch: graph.fetch });
-
-      const error = await rejectionOf(service.call([diegoId, leeId]));
-
-      expect(isTeamsError(error, 'group-chat-forbidden')).to.equal(true);
-      expect(service.snapshot.callError?.code).to.equal('group-chat-forbidden');
-      expect(service.snapshot.outgoing).to.equal(undefined);
-      expect(double.agent.startCallTargets).to.deep.equal([]);
-    });
-
-    it('rejects one person named twice', async () => {
-      const service = new CallingService(session, { logger: null, fetch: graphStub([]).fetch });
-      const error = await rejectionOf(service.call(`${diegoId}; 8:orgid:${diegoId}`));
-      expect(isTeamsError(error, 'call-target-duplicate')).to.equal(true);
-    });
-
-    it('rejects a list that names the user', async () => {
-      const service = new CallingService(session, { logger: null, fetch: graphStub([]).fetch });
-      const error = await rejectionOf(service.call(`${diegoId}, ${adele.username}`));
-      expect(isTeamsError(error, 'call-target-self')).to.equal(true);
-      expect(double.agents).to.have.length(0);
-    });
   });
 
   describe('meetings', () => {
