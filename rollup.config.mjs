@@ -51,6 +51,9 @@ const kitEntries = {
   chat: 'src/chat.ts',
   elements: 'src/elements.ts',
   'redirect-bridge': 'src/redirect-bridge.ts',
+  // Translations: a page imports the ones it needs and passes them to registerTranslation.
+  'locales/de': 'src/locales/de.ts',
+  'locales/ar': 'src/locales/ar.ts',
 };
 
 // ENTRIES=sign-in,redirect-bridge builds only those entries (and skips the sandbox module unless

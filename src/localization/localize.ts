@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 import { commonMessages } from '../components/shared/common.messages.js';
 import type { Messages } from './en.js';
+import { closestAttribute } from './tree.js';
 
 /** A translation: metadata plus some or all messages. Missing keys fall back to English. */
 export interface Translation extends Partial<Messages> {
@@ -9,6 +10,7 @@ export interface Translation extends Partial<Messages> {
   $code: string;
   /** The language's own name, such as `Deutsch`. */
   $name: string;
+  /** The language's writing direction; `rtl` mirrors the elements when the page sets no `dir`. */
   $dir: 'ltr' | 'rtl';
 }
 
@@ -27,12 +29,16 @@ const translations = new Map<string, Translation>();
 const connected = new Set<LocalizeController>();
 let documentObserver: MutationObserver | undefined;
 
+function updateConnected(): void {
+  for (const controller of connected) controller.host.requestUpdate();
+}
+
 /** Adds or replaces translations; connected elements render again in the new strings. */
 export function registerTranslation(...added: Translation[]): void {
   for (const translation of added) {
     translations.set(translation.$code.toLowerCase(), translation);
   }
-  for (const controller of connected) controller.host.requestUpdate();
+  updateConnected();
 }
 
 /**
@@ -41,20 +47,26 @@ export function registerTranslation(...added: Translation[]): void {
  */
 export function addSourceMessages(messages: Partial<Messages>): void {
   Object.assign(sourceMessages, messages);
-  for (const controller of connected) controller.host.requestUpdate();
+  updateConnected();
 }
 
+/**
+ * Watches `lang` and `dir` on the document and every element in it, so that a page switching
+ * language on `<html>` or on a container re-renders the elements. Shadow roots are not watched:
+ * their attribute changes reach the elements at their next render.
+ */
 function observeDocumentLanguage(): void {
   if (documentObserver !== undefined || typeof MutationObserver === 'undefined') return;
-  documentObserver = new MutationObserver(() => {
-    for (const controller of connected) controller.host.requestUpdate();
-  });
-  documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+  documentObserver = new MutationObserver(updateConnected);
+  documentObserver.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['lang', 'dir'] });
 }
 
 /**
  * Gives an element its strings in the language of its closest `lang` attribute (or the
  * document's, or the browser's), falling back from `pt-BR` to `pt` to English per message.
+ *
+ * After each render it sets `dir` on the element's `base` part, so that a right-to-left
+ * translation mirrors the layout on a page that sets no direction itself.
  */
 export class LocalizeController implements ReactiveController {
   readonly host: ReactiveControllerHost & HTMLElement;
@@ -73,16 +85,26 @@ export class LocalizeController implements ReactiveController {
     connected.delete(this);
   }
 
-  /** The language tag in effect, lower case. */
-  lang(): string {
-    const fromTree = this.host.closest<HTMLElement>('[lang]')?.lang;
-    return (fromTree || document.documentElement.lang || navigator.language || 'en').toLowerCase();
+  hostUpdated(): void {
+    // The base part wraps everything an element renders; the other parts inherit its direction.
+    const base = this.host.shadowRoot?.querySelector<HTMLElement>('[part~="base"]');
+    const dir = this.dir();
+    if (base && base.dir !== dir) base.dir = dir;
   }
 
-  /** The text direction in effect: the closest `dir` attribute, else the language's own. */
+  /** The language tag in effect, lower case. */
+  lang(): string {
+    const fromTree = closestAttribute(this.host, 'lang', (value) => value !== '');
+    return (fromTree || navigator.language || 'en').toLowerCase();
+  }
+
+  /**
+   * The text direction in effect: the closest `ltr` or `rtl` `dir` attribute (a host element's
+   * in an enclosing shadow root counts), else the direction of the translation in use.
+   */
   dir(): 'ltr' | 'rtl' {
-    const fromTree = this.host.closest<HTMLElement>('[dir]')?.dir || document.documentElement.dir;
-    if (fromTree === 'rtl' || fromTree === 'ltr') return fromTree;
+    const fromTree = closestAttribute(this.host, 'dir', (value) => value === 'ltr' || value === 'rtl');
+    if (fromTree === 'ltr' || fromTree === 'rtl') return fromTree;
     return this.#translations()[0]?.$dir ?? 'ltr';
   }
 

@@ -49,7 +49,16 @@ export class MessageMenu {
 
     const items = this.#items();
     const current = items.indexOf(event.target as HTMLElement);
-    const targets: Record<string, number> = { ArrowDown: current + 1, ArrowRight: current + 1, ArrowUp: current - 1, ArrowLeft: current - 1, Home: 0, End: items.length - 1 };
+    // The reactions row is mirrored in right-to-left text, so the arrow that points ahead is the left one.
+    const rtl = (event.target as HTMLElement).matches(':dir(rtl)');
+    const targets: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      [rtl ? 'ArrowLeft' : 'ArrowRight']: current + 1,
+      [rtl ? 'ArrowRight' : 'ArrowLeft']: current - 1,
+      Home: 0,
+      End: items.length - 1,
+    };
     const next = targets[event.key];
     if (next === undefined) return;
     event.preventDefault();

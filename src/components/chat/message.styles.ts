@@ -111,6 +111,11 @@ export const messageStyles = css`
     box-shadow: inset 3px 0 0 var(--_mention);
   }
 
+  /* box-shadow has no logical offsets: the mention bar moves to the start edge by hand. */
+  .mentions-me .bubble:dir(rtl) {
+    box-shadow: inset -3px 0 0 var(--_mention);
+  }
+
   .message.pending .bubble {
     opacity: 0.75;
   }

@@ -215,7 +215,8 @@ const layoutStyles = css`
     display: inline-flex;
     gap: 4px;
     align-items: center;
-    padding: 2px 2px 2px 10px;
+    padding-block: 2px;
+    padding-inline: 10px 2px;
     border-radius: 16px;
     background: var(--_surface-alt);
   }

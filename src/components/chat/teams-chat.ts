@@ -453,7 +453,7 @@ export class TeamsChat extends TeamsElement {
     }
 
     return html`
-      <div part="base" class="base" dir=${this.localize.dir()}>${content}</div>
+      <div part="base" class="base">${content}</div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
   }

@@ -138,7 +138,7 @@ export const baseStyles = css`
     width: 1em;
     height: 1em;
     border: 2px solid currentColor;
-    border-right-color: transparent;
+    border-inline-end-color: transparent;
     border-radius: 50%;
     vertical-align: -0.15em;
     animation: teams-spin 0.8s linear infinite;

@@ -310,7 +310,7 @@ export class TeamsSignIn extends TeamsElement {
 
   override render(): TemplateResult {
     return html`
-      <div part="base" class="base" dir=${this.localize.dir()}>
+      <div part="base" class="base">
         ${this.#renderContent()}
         <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>
       </div>
