@@ -9,7 +9,7 @@ import '../../../src/components/chat/define.js';
 import '../../../src/components/sign-in/define.js';
 import type { TeamsChat } from '../../../src/components/chat/teams-chat.js';
 import { registerTranslation } from '../../../src/localization/localize.js';
-import { ignoreResizeObserverNoise, queryAll, users, waitForChats } from '../chat/support.js';
+import { createGroupChat, ignoreResizeObserverNoise, postAs, queryAll, users, waitForChats } from '../chat/support.js';
 import { resetTestSessions, signInTestSession } from '../support/sandbox-session.js';
 import { renderIn, textOf } from './support/elements.js';
 
@@ -56,11 +56,14 @@ describe('translation fallback', () => {
   });
 
   it('fills function messages with values', async () => {
+    // A chat of its own, whose last message is Adele's whatever other test files sent elsewhere.
+    const chatId = await createGroupChat(users.adele, [users.diego, users.lee], `Preview ${Date.now()}`);
+    await postAs(users.adele.upn, chatId, 'See you at nine.');
+
     const element = await renderIn<TeamsChat>({ lang: 'pt' }, html`<teams-chat></teams-chat>`);
     await waitForChats(element);
     const previews = queryAll(element, '.chat-preview').map((preview) => preview.textContent);
-    // Adele wrote the last message of her chat with Diego (sandbox/server/graph/seed.ts).
-    expect(previews).to.include('Você: Thanks, talk tomorrow.');
+    expect(previews).to.include('Você: See you at nine.');
   });
 
   describe('a registered English translation', () => {

@@ -11,7 +11,7 @@ import '../../../src/components/sign-in/define.js';
 import type { TeamsChat } from '../../../src/components/chat/teams-chat.js';
 import { registerTranslation } from '../../../src/localization/localize.js';
 import { configureSession } from '../../../src/services/session/registry.js';
-import { chatButton, ignoreResizeObserverNoise, openChat, query, users, waitForChats, waitOptions } from '../chat/support.js';
+import { chatButton, graphAs, ignoreResizeObserverNoise, openChat, query, users, waitForChats, waitOptions } from '../chat/support.js';
 import { sandboxClientId, sandboxOrigin } from '../support/sandbox.js';
 import { resetTestSessions, signInTestSession } from '../support/sandbox-session.js';
 import { catalogKeyCount, pseudoCode, pseudoTranslation } from './support/pseudo-translation.js';
@@ -53,9 +53,26 @@ async function render<T extends HTMLElement>(template: ReturnType<typeof html>):
   return element;
 }
 
-function expectAllMarked(element: HTMLElement): void {
-  const found = unmarkedTexts(element.shadowRoot!, userData);
+function expectAllMarked(element: HTMLElement, moreUserTexts: string[] = []): void {
+  const found = unmarkedTexts(element.shadowRoot!, { ...userData, texts: [...userData.texts, ...moreUserTexts] });
   expect(found, `texts that bypass the localization layer:\n${found.map((item) => `  ${item.where}: ${JSON.stringify(item.text)}`).join('\n')}\n`).to.deep.equal([]);
+}
+
+/**
+ * Returns the topics of Adele's chats as Graph has them now. Other test files create chats in the
+ * same sandbox, and their topics are user data like the seed's.
+ */
+async function adeleChatTopics(): Promise<string[]> {
+  const topics: string[] = [];
+  for (let path: string | undefined = '/me/chats'; path !== undefined; ) {
+    const response = await graphAs(users.adele.upn, path);
+    expect(response.status).to.equal(200);
+    const page = (await response.json()) as { value: Array<{ topic: string | null }>; '@odata.nextLink'?: string };
+    topics.push(...page.value.flatMap((chat) => (chat.topic ? [chat.topic] : [])));
+    const next = page['@odata.nextLink'];
+    path = next === undefined ? undefined : next.slice(next.indexOf('/v1.0') + '/v1.0'.length);
+  }
+  return topics;
 }
 
 describe('pseudo-locale', () => {
@@ -105,7 +122,7 @@ describe('pseudo-locale', () => {
       await signInTestSession(users.adele.upn);
       const element = await render<TeamsChat>(html`<teams-chat></teams-chat>`);
       await waitForChats(element);
-      expectAllMarked(element);
+      expectAllMarked(element, await adeleChatTopics());
     });
 
     it('with an open group chat, its messages and the composer', async () => {
@@ -115,7 +132,7 @@ describe('pseudo-locale', () => {
       await waitUntil(() => chatButton(element, 'Spring sale staffing') !== undefined, 'the group chat is listed', waitOptions);
       await openChat(element, 'Spring sale staffing');
       expect(query(element, '[part~="composer"]')).to.not.equal(null);
-      expectAllMarked(element);
+      expectAllMarked(element, await adeleChatTopics());
     });
 
     it('with a message menu and the emoji picker open', async () => {
@@ -124,11 +141,11 @@ describe('pseudo-locale', () => {
       await openChat(element, 'Diego Siciliani');
       query<HTMLButtonElement>(element, '[part~="message-options"]')!.click();
       await waitUntil(() => query(element, '[part~="message-menu"]') !== null, 'the menu opens', waitOptions);
-      expectAllMarked(element);
+      expectAllMarked(element, await adeleChatTopics());
 
       query<HTMLButtonElement>(element, '[part~="emoji-button"]')!.click();
       await waitUntil(() => query(element, '[part~="emoji-picker"]') !== null, 'the picker opens', waitOptions);
-      expectAllMarked(element);
+      expectAllMarked(element, await adeleChatTopics());
     });
 
     it('starting a new chat', async () => {
@@ -138,7 +155,7 @@ describe('pseudo-locale', () => {
       query<HTMLButtonElement>(element, '[part~="new-chat-button"]')!.click();
       await element.updateComplete;
       expect(query(element, '[part~="new-chat"]')).to.not.equal(null);
-      expectAllMarked(element);
+      expectAllMarked(element, await adeleChatTopics());
     });
   });
 
