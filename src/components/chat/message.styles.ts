@@ -370,7 +370,7 @@ export const messageStyles = css`
   }
 
   .menu button.danger {
-    color: var(--_danger);
+    color: var(--_danger-text);
   }
 
   .poll-error {

@@ -8,6 +8,10 @@ const darkTokens = css`
   --_text-muted: var(--teams-color-text-muted, #adadad);
   --_border: var(--teams-color-border, #525252);
   --_brand: var(--teams-color-brand, #7f85f5);
+  --_brand-hover: var(--teams-color-brand-hover, #9299f7);
+  /* Dark text on the light dark-theme brand: white on #7f85f5 has a contrast of only 3.2:1. */
+  --_on-brand: var(--teams-color-on-brand, #1f1f1f);
+  --_danger-text: var(--teams-color-danger-text, #f1707b);
   --_focus: var(--teams-color-focus, #ffffff);
   background: var(--_surface);
 `;
@@ -27,7 +31,8 @@ export const baseStyles = css`
     --_text-muted: var(--teams-color-text-muted, #616161);
     --_border: var(--teams-color-border, #d1d1d1);
     --_danger: var(--teams-color-danger, #c4314b);
-    --_success: var(--teams-color-success, #237b4b);
+    /* Errors as text on the surface; the danger fill would be too dark to read on a dark surface. */
+    --_danger-text: var(--teams-color-danger-text, #c4314b);
     --_focus: var(--teams-color-focus, #000000);
     --_radius: var(--teams-radius, 4px);
     --_font: var(--teams-font-family, 'Segoe UI', system-ui, -apple-system, sans-serif);
@@ -157,6 +162,6 @@ export const baseStyles = css`
   }
 
   .error {
-    color: var(--_danger);
+    color: var(--_danger-text);
   }
 `;

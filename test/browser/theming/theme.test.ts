@@ -32,6 +32,38 @@ function surface(element: HTMLElement): string {
   return getComputedStyle(element).backgroundColor;
 }
 
+/** Resolves one of the element's color tokens, such as `--_brand`, to `[r, g, b]`. */
+function tokenColor(element: HTMLElement, token: string): [number, number, number] {
+  const probe = document.createElement('span');
+  probe.style.color = `var(${token})`;
+  element.shadowRoot!.append(probe);
+  const channels = getComputedStyle(probe).color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
+  probe.remove();
+  return channels as [number, number, number];
+}
+
+/** WCAG 2 contrast ratio of two sRGB colors, from 1 to 21. */
+function contrast(first: [number, number, number], second: [number, number, number]): number {
+  const luminance = (rgb: [number, number, number]) => {
+    const [r, g, b] = rgb.map((channel) => {
+      const value = channel / 255;
+      return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [lighter, darker] = [luminance(first), luminance(second)].sort((a, b) => b - a) as [number, number];
+  return (lighter + 0.05) / (darker + 0.05);
+}
+
+/** Pairs of text and background tokens that must reach WCAG AA for normal text (4.5:1). */
+const textPairs = [
+  ['--_text', '--_surface'],
+  ['--_text-muted', '--_surface'],
+  ['--_on-brand', '--_brand'],
+  ['--_on-brand', '--_brand-hover'],
+  ['--_danger-text', '--_surface'],
+] as const;
+
 describe('themes', () => {
   beforeEach(() => {
     resetSessions();
@@ -68,6 +100,16 @@ describe('themes', () => {
     expect(surface(element)).to.equal('rgb(41, 41, 41)');
     expect(getComputedStyle(button(element)).backgroundColor).to.equal('rgb(127, 133, 245)');
   });
+
+  for (const theme of ['light', 'dark']) {
+    it(`keeps text readable in ${theme}`, async () => {
+      const element = await signInElement({ theme });
+      for (const [text, background] of textPairs) {
+        const ratio = contrast(tokenColor(element, text), tokenColor(element, background));
+        expect(ratio, `contrast of ${text} on ${background}`).to.be.at.least(4.5);
+      }
+    });
+  }
 
   it('takes host colors from custom properties', async () => {
     const element = await signInElement({ theme: 'dark', style: '--teams-color-brand: rgb(0, 120, 0)' });
