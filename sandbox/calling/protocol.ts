@@ -86,6 +86,14 @@ export const endReasons = {
   unauthenticated: { code: 401, subCode: 10009 },
   /** 404/4500: the call to start, join or act on does not exist. */
   callNotFound: { code: 404, subCode: 4500 },
+  /**
+   * 404/4500: the callee does not exist (an object id of no user).
+   *
+   * NOTE: the end reasons checked against the SDK for this kit have no pair for an unknown
+   * callee; 404/4500 ("not found") is the closest documented one. The kit reads it as "person not
+   * found" on an outgoing 1:1 call that was never answered. Check it against the real service.
+   */
+  calleeNotFound: { code: 404, subCode: 4500 },
 } as const satisfies Record<string, EndReason>;
 
 /** WebSocket close codes the server uses (4000-4999 is the range for applications). */

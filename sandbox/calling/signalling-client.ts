@@ -53,7 +53,8 @@ export class SignallingClient extends EventEmitter {
       token = (await this.#credential.getToken()).token;
     } catch (error) {
       throw new CallingError(
-        `Getting a Communication Services token from the credential failed: ${describe(error)}. Sign in again and retry.`,
+        // The credential's own message tells the user what to do, so no advice is added here.
+        `Getting a Communication Services token from the credential failed: ${describe(error)}.`,
         endReasons.networkError,
         { cause: error },
       );
@@ -162,6 +163,7 @@ function authenticate(socket: WebSocket, token: string, url: URL): Promise<Parti
   });
 }
 
+/** An error's message without its final period, for a sentence that goes on after it. */
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return (error instanceof Error ? error.message : String(error)).replace(/[\s.]+$/, '');
 }

@@ -12,8 +12,10 @@ export function setSignallingUrl(url: string | URL | undefined): void {
 }
 
 /**
- * Returns the signalling socket's URL: the override, else `/calling/signal` on the origin this module was
- * served from (the sandbox serves it at `/sandbox/calling.js`).
+ * Returns the signalling socket's URL: the override, else `/calling/signal` on the origin this
+ * module was served from (the sandbox serves it at `/sandbox/calling.js`). The module's own URL
+ * rather than the page's, so a page on another origin that imports the module from the sandbox
+ * reaches the sandbox's socket. A copy of the module served from elsewhere needs the override.
  */
 export function signallingUrl(): URL {
   const url = new URL(override ?? new URL(signallingPath, import.meta.url));

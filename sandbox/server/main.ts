@@ -1,7 +1,7 @@
 // `npm start`: runs the sandbox with the demo pages until Ctrl-C. With a tenant configuration
 // (teams-elements.config.json or environment variables), the demo runs against a real tenant.
 import { startSandbox, type Sandbox } from './app.js';
-import { tenants, users } from './directory.js';
+import { sandboxUserLines } from './user-list.js';
 import { loadTenantConfig, type TenantConfig } from './tenant-config.js';
 
 function fail(message: string): never {
@@ -36,13 +36,10 @@ teams-elements sandbox is running at ${running.origin}/
   Exchange endpoint: ${running.origin}/api/token-exchange
   Certificate:       ${running.context.certificate.certPath} (self-signed; accept it in the browser once)
 
-Sandbox users (no password; pick one on the sign-in page):`);
-  for (const directoryTenant of tenants) {
-    console.log(`  ${directoryTenant.displayName}`);
-    for (const user of users.filter((candidate) => candidate.tenantId === directoryTenant.id)) {
-      console.log(`    ${user.displayName.padEnd(18)} ${user.userPrincipalName}`);
-    }
-  }
+Sandbox users (no password; pick one on the sign-in page). Call someone of your own tenant by
+address or object id, and someone of the other tenant by object id: Graph finds people of other
+tenants by neither.`);
+  for (const line of sandboxUserLines()) console.log(line);
   console.log('\nPress Ctrl-C to stop.');
 }
 

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { callingModuleCorsHeaders } from './calling/module-cors.js';
 import type { SandboxContext } from './context.js';
 import type { TenantConfig } from './tenant-config.js';
 
@@ -78,6 +79,8 @@ async function serveFile(context: SandboxContext, request: Request, pathname: st
       headers: {
         'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        // Pages of one's own on other loopback origins import the calling module from here.
+        ...(mount.prefix === '/sandbox/' ? callingModuleCorsHeaders(request) : {}),
       },
     });
   } catch {

@@ -203,6 +203,19 @@ describe('calling signalling', () => {
     caller.close();
   });
 
+  it('ends a call to an object id of no user with "not found", not with no answer', async () => {
+    const caller = await signIn(adele.userPrincipalName);
+    const callId = randomUUID();
+
+    caller.send({ type: 'invite', callId, targets: ['8:orgid:0a1b2c3d-9999-4000-8000-000000000000'] });
+    const ended = await caller.next('callEnded');
+
+    assert.equal(ended.callId, callId);
+    assert.deepEqual(ended.reason, endReasons.calleeNotFound);
+    assert.notDeepEqual(ended.reason, endReasons.noAnswer);
+    caller.close();
+  });
+
   it('relays accept and SDP between parties', async () => {
     const caller = await signIn(adele.userPrincipalName);
     const callee = await signIn(diego.userPrincipalName);

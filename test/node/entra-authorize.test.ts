@@ -67,6 +67,14 @@ describe('emulated Entra ID authorize', () => {
     assert.match(html, /<li>Maintain access to data you have given it access to<\/li>/);
   });
 
+  it('shows each account\'s object id under its address, for calls across tenants', async () => {
+    const html = await pickerPage('organizations');
+    for (const user of users) {
+      assert.match(html, new RegExp(`<span class="object-id" id="object-id-${user.id}">Object id: ${user.id}</span>`));
+      assert.match(html, new RegExp(`aria-describedby="username-${user.id} object-id-${user.id}"`));
+    }
+  });
+
   it('puts the login_hint account first', async () => {
     const html = await pickerPage(contoso.id, { login_hint: 'megan.bowen@contoso.com' });
     assert.deepEqual(accountButtonNames(html), ['Megan Bowen', 'Adele Vance', 'Alex Wilber']);

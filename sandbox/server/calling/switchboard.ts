@@ -209,9 +209,14 @@ export class Switchboard {
     this.#calls.set(call.id, call);
     this.#log.info(`calling: ${caller.rawId} started ${call.kind} call ${call.id} to ${targets.join(', ')}`);
 
-    // A callee with no connected endpoint is treated as Teams treats a callee who does not
-    // answer; the others are notified at once.
+    // A callee the directory does not know ends with "not found". A known callee with no
+    // connected endpoint is treated as Teams treats a callee who does not answer. The others are
+    // notified at once.
     for (const member of pendingMembers(call)) {
+      if (member.invitedSessions.size === 0 && !this.#isKnownUser(member.info.rawId)) {
+        this.#removePending(call, member, endReasons.calleeNotFound);
+        continue;
+      }
       if (member.invitedSessions.size === 0) {
         this.#removePending(call, member, endReasons.noAnswer);
         continue;
@@ -565,6 +570,16 @@ export class Switchboard {
   }
 
   /** The name of a user: from a connected endpoint's token, else the directory, else the raw id. */
+  /**
+   * True for a user of the directory, or anyone connected now (a token for a user the directory
+   * does not list still identifies someone, see `authenticateToken`).
+   */
+  #isKnownUser(rawId: string): boolean {
+    if (this.#sessionsByUser.has(rawId)) return true;
+    const objectId = objectIdFromRawId(rawId);
+    return objectId !== undefined && findUser(objectId) !== undefined;
+  }
+
   #displayName(rawId: string): string {
     const connected = this.#sessionsByUser.get(rawId)?.values().next().value;
     if (connected !== undefined) return connected.user.displayName;

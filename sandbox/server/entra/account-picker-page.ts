@@ -48,12 +48,18 @@ export function renderAccountPicker(app: SandboxApp, request: AuthorizeRequest, 
   });
 }
 
+/**
+ * One account: the button with the display name, then the address and the object id. The object
+ * id is shown because a person of another tenant can only be called by it.
+ */
 function accountButton(user: SandboxUser, hinted: boolean): string {
   const usernameId = `username-${user.id}`;
+  const objectIdId = `object-id-${user.id}`;
   const autofocus = hinted ? ' autofocus' : '';
   return `<li>
-          <button type="submit" name="account" value="${user.id}" aria-describedby="${usernameId}"${autofocus}>${escapeHtml(user.displayName)}</button>
+          <button type="submit" name="account" value="${user.id}" aria-describedby="${usernameId} ${objectIdId}"${autofocus}>${escapeHtml(user.displayName)}</button>
           <span class="username" id="${usernameId}">${escapeHtml(user.userPrincipalName)}</span>
+          <span class="object-id" id="${objectIdId}">Object id: ${escapeHtml(user.id)}</span>
         </li>`;
 }
 

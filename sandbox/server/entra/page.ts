@@ -19,6 +19,7 @@ export function renderPage(page: { title: string; body: string }): string {
       .accounts button { display: block; width: 100%; padding: 10px 12px; border: 1px solid #8a8a8a; background: #fff; font: inherit; font-weight: 600; text-align: start; cursor: pointer; }
       .accounts button:hover { background: #f3f3f3; }
       .accounts .username { display: block; padding: 2px 12px 0; color: #5e5e5e; font-size: 13px; }
+      .accounts .object-id { display: block; padding: 0 12px; color: #5e5e5e; font-family: ui-monospace, monospace; font-size: 12px; overflow-wrap: anywhere; }
       .permissions li::before { content: '✓ '; color: #107c10; }
       .tenant { margin: 16px 0 4px; font-size: 13px; font-weight: 600; color: #5e5e5e; text-transform: uppercase; }
       .actions { margin-top: 20px; text-align: end; }

@@ -1,4 +1,4 @@
-import type { CallingState, DeviceProblem, EndedCall } from '../../services/calling/index.js';
+import { type CallingState, type DeviceProblem, type EndedCall, shortenObjectIds } from '../../services/calling/index.js';
 import type { TeamsError } from '../../services/errors.js';
 import type { LocalizeController } from '../../localization/localize.js';
 import type { DeviceProblemTexts } from './call-panels.js';
@@ -27,6 +27,8 @@ export function endedCallText(localize: LocalizeController, ended: EndedCall): s
       return localize.term('callEndedNotAllowed');
     case 'call-not-found':
       return localize.term('callEndedCallNotFound');
+    case 'person-not-found':
+      return localize.term('callEndedPersonNotFound');
     case 'no-response':
       return localize.term('callEndedNoResponse');
     case 'no-answer':
@@ -97,6 +99,19 @@ export function callErrorText(localize: LocalizeController, error: TeamsError, i
       return localize.term('callErrorModuleFailed');
     case 'call-agent-failed':
       return localize.term('callErrorAgentFailed');
+    case 'exchange-failed':
+      // 400, 404, 405 and the like: the URL or the endpoint's setup is wrong, so retrying cannot help.
+      return error.status === undefined ? localize.term('callErrorExchangeMisconfigured') : localize.term('callErrorExchangeRefused', error.status);
+    case 'exchange-invalid-response':
+      return localize.term('callErrorExchangeMisconfigured');
+    case 'exchange-unauthorized':
+      return localize.term('callErrorExchangeUnauthorized');
+    case 'exchange-forbidden':
+      return localize.term('callErrorExchangeForbidden');
+    case 'exchange-throttled':
+      return localize.term('callErrorExchangeThrottled');
+    case 'exchange-unavailable':
+      return localize.term('callErrorExchangeUnavailable');
     case 'signed-out':
     case 'interaction-required':
       return localize.term('callErrorSignedOut');
@@ -188,12 +203,12 @@ export function statusText(localize: LocalizeController, state: CallingState, in
   const ringing = state.incomingCalls[0];
   if (ringing !== undefined) return localize.term('callIncoming', ringing.callerName ?? localize.term('callUnknownPerson'));
 
-  if (outgoing?.phase === 'resolving' && agentStatus === 'ready') return localize.term('callResolving', outgoing.target);
+  if (outgoing?.phase === 'resolving' && agentStatus === 'ready') return localize.term('callResolving', shortenObjectIds(outgoing.target));
   if (outgoing?.phase === 'finding-chat') return localize.term('callFindingChat');
   if (agentStatus === 'loading-module') return localize.term('callLoadingModule');
   if (agentStatus === 'creating-agent') return localize.term('callCreatingAgent');
   if (outgoing?.kind === 'meeting') return localize.term('callJoiningMeeting');
-  if (outgoing !== undefined) return localize.term('callConnecting', outgoing.target);
+  if (outgoing !== undefined) return localize.term('callConnecting', shortenObjectIds(outgoing.target));
 
   if (state.lastEndedCall !== undefined) return endedCallText(localize, state.lastEndedCall);
   if (agentStatus === 'ready' && state.connectionState === 'Disconnected') return localize.term('callAgentDisconnected');

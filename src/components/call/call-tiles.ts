@@ -25,9 +25,16 @@ export function renderParticipantTile(context: TileContext, participant: RemoteP
   const handRaised = context.raisedHands.has(participant.key);
   const reaction = context.reactions.get(participant.key);
 
+  // The figure's name joins the name and the states with commas. The caption's badges alone
+  // would run together ("Adele VanceMuted").
+  let tileName = name;
+  if (participant.isMuted) tileName = localize.term('callTileMuted', tileName);
+  if (handRaised) tileName = localize.term('callTileHandRaised', tileName);
+  if (participant.isSpeaking) tileName = localize.term('callTileSpeaking', tileName);
+
   // The speaking outline marks the active speaker, as the SDK's dominant speaker would.
   return html`
-    <figure part="tile" class="tile ${participant.isSpeaking ? 'speaking' : ''}" data-participant=${participant.key}>
+    <figure part="tile" class="tile ${participant.isSpeaking ? 'speaking' : ''}" aria-label=${tileName} data-participant=${participant.key}>
       ${camera === undefined
         ? html`<div class="avatar" aria-hidden="true">${initials(name)}</div>`
         : html`<div part="video" class="video" role="img" aria-label=${localize.term('callVideoOf', name)} data-view=${videoViews.container(key, camera.stream)}></div>
@@ -67,7 +74,7 @@ export function renderLocalTile(context: TileContext, call: CallSnapshot): Templ
   const reaction = context.selfKey === undefined ? undefined : context.reactions.get(context.selfKey);
   const handRaised = context.selfKey !== undefined && context.raisedHands.has(context.selfKey);
   return html`
-    <figure part="tile" class="tile local">
+    <figure part="tile" class="tile local" aria-label=${handRaised ? context.localize.term('callTileHandRaised', label) : label}>
       <div part="video" class="video" role="img" aria-label=${label} data-view=${context.videoViews.container('local', camera, { isMirrored: true })}></div>
       ${renderPlaceholder(context, camera)}
       ${reaction === undefined ? nothing : html`<span part="reaction" class="reaction">${reaction}</span>`}

@@ -73,6 +73,11 @@ export const callMessages = {
   callVideoOf: (name: string) => `Video of ${name}`,
   callScreenOf: (name: string) => `Screen shared by ${name}`,
   callMuted: 'Muted',
+  // A tile's accessible name: the person's name, then each state that applies, such as
+  // "Adele Vance, muted, hand raised". Each message adds its state to the name built so far.
+  callTileMuted: (label: string) => `${label}, muted`,
+  callTileHandRaised: (label: string) => `${label}, hand raised`,
+  callTileSpeaking: (label: string) => `${label}, speaking`,
   callSpeaking: 'Speaking',
   callVideoLoading: 'Loading video…',
   callVideoUnavailable: 'Video could not be shown.',
@@ -113,6 +118,7 @@ export const callMessages = {
   callEndedInteropDisabled: 'This meeting does not allow people from outside Teams to join.',
   callEndedNotAllowed: 'Your organization does not allow calls to this person.',
   callEndedCallNotFound: 'The call could not be found. It may have already ended.',
+  callEndedPersonNotFound: 'This person could not be found. Check the address or object id.',
   callEndedNoResponse: 'The call could not be connected: there was no response.',
   callEndedNoAnswer: (name: string) => `${name} did not answer.`,
   callEndedDeclined: (name: string) => `${name} declined the call.`,
@@ -137,6 +143,13 @@ export const callMessages = {
   callErrorAcceptFailed: 'The call could not be answered. It may have ended.',
   callErrorModuleFailed: 'Calling could not be loaded. Check your connection and try again.',
   callErrorAgentFailed: 'Could not connect to Teams calling. Try again.',
+  // The token exchange endpoint is the page's own server (the `exchange-url` of <teams-sign-in>).
+  callErrorExchangeRefused: (status: number) => `The token exchange endpoint refused the request (HTTP ${status}). Check the exchange-url setting.`,
+  callErrorExchangeMisconfigured: 'The token exchange endpoint did not return a calling token. Check the exchange-url setting.',
+  callErrorExchangeUnauthorized: 'The token exchange endpoint did not accept your sign-in. Sign out, sign in again, then call.',
+  callErrorExchangeForbidden: 'The token exchange endpoint does not allow calls from your account, your organization or this page. Ask the site’s administrator.',
+  callErrorExchangeThrottled: 'The token exchange endpoint is busy. Wait a minute, then try again.',
+  callErrorExchangeUnavailable: 'The token exchange endpoint could not be reached. Check your connection and try again.',
   callErrorSignedOut: 'Sign in again to call.',
   callErrorTargetDuplicate: 'The same person is named twice. Name each person once.',
   callErrorGroupChatForbidden: 'Your account may not create the group chat a group call needs. Ask your administrator for chat permission.',

@@ -9,6 +9,7 @@ import { DeviceSelection } from './device-selection.js';
 import { loadCallingModule } from './loader.js';
 import type { CallClientPort, CallingModule, DeviceManagerPort, TeamsCallAgentPort, TeamsIncomingCallPort } from './port.js';
 import type { CallingStateAccess, Unsubscribe } from './service-state.js';
+import { WatchedCredential } from './watched-credential.js';
 
 /** The call agent and what came with it; present while `agentStatus` is `ready`. */
 export interface AgentParts {
@@ -104,6 +105,7 @@ export class AgentConnection {
     this.#accountId = account.objectId;
 
     let client: CallClientPort | undefined;
+    let credential: WatchedCredential | undefined;
     try {
       this.#setAgentStatus('loading-module');
       const module = await loadCallingModule(this.#session);
@@ -111,7 +113,8 @@ export class AgentConnection {
 
       this.#setAgentStatus('creating-agent');
       client = new module.CallClient();
-      const agent = await client.createTeamsCallAgent(this.#session.getCommunicationCredential());
+      credential = new WatchedCredential(this.#session.getCommunicationCredential());
+      const agent = await client.createTeamsCallAgent(credential);
       const deviceManager = await client.getDeviceManager();
 
       if (generation !== this.#generation) {
@@ -133,12 +136,16 @@ export class AgentConnection {
 
       this.#preparing = undefined;
       await client?.dispose().catch(() => undefined);
+      // A token that could not be had explains the failure better than the SDK's wrapper of it.
+      const tokenError = credential?.lastError ?? teamsErrorCause(error);
       const agentError = isTeamsError(error)
         ? error
-        : new TeamsError('call-agent-failed', `Creating the Teams call agent for ${account.username} failed: ${describeError(error)}. Try again; if it keeps failing, check that the account has a Teams license.`, {
-            retryable: true,
-            cause: error,
-          });
+        : tokenError !== undefined
+          ? tokenError
+          : new TeamsError('call-agent-failed', `Creating the Teams call agent for ${account.username} failed: ${describeError(error)}. Try again; if it keeps failing, check that the account has a Teams license.`, {
+              retryable: true,
+              cause: error,
+            });
       this.#logger?.warn(agentError.message);
       this.#state.update({ agentStatus: 'failed', agentError });
       throw agentError;
@@ -173,4 +180,14 @@ export class AgentConnection {
     agent.on('connectionStateChanged', onConnectionStateChanged);
     return [() => agent.off('incomingCall', onIncomingCall), () => agent.off('connectionStateChanged', onConnectionStateChanged)];
   }
+}
+
+/** Returns the first `TeamsError` in an error's chain of causes, such as a token failure that an SDK error wraps. */
+function teamsErrorCause(error: unknown): TeamsError | undefined {
+  let cause = error instanceof Error ? error.cause : undefined;
+  for (let depth = 0; depth < 5 && cause !== undefined; depth++) {
+    if (cause instanceof TeamsError) return cause;
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return undefined;
 }

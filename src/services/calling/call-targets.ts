@@ -1,6 +1,8 @@
 import type { MicrosoftTeamsUserIdentifier } from '@azure/communication-common';
 
 import { TeamsError } from '../errors.js';
+import { parseCallTarget } from './call-target.js';
+import { shortenObjectIds } from './display-names.js';
 import { type GroupChatOptions, type GroupChatSession, findOrCreateGroupChat } from './group-chat.js';
 import { type LookupSession, type ResolveOptions, resolveCallTarget } from './user-lookup.js';
 
@@ -9,8 +11,10 @@ export interface OutgoingCallPlan {
   identifiers: MicrosoftTeamsUserIdentifier[];
   /** The group chat of everyone in a group call; `undefined` for a 1:1 call. */
   threadId: string | undefined;
-  /** Display names from the directory, or what was typed, in the order typed. */
+  /** Display names from the directory, or what was typed (object ids shortened), in the order typed. */
   names: string[];
+  /** Positions in `names` of people called by object id, whose name is not known yet. */
+  unnamed: number[];
 }
 
 /**
@@ -48,10 +52,11 @@ export async function planOutgoingCall(
   }
 
   const identifiers = targets.map((target) => target.identifier);
-  const names = targets.map((target, index) => target.displayName ?? inputs[index]!);
-  if (identifiers.length === 1) return { identifiers, threadId: undefined, names };
+  const names = targets.map((target, index) => target.displayName ?? shortenObjectIds(inputs[index]!));
+  const unnamed = targets.flatMap((target, index) => (target.displayName === undefined && parseCallTarget(inputs[index]!).kind === 'object-id' ? [index] : []));
+  if (identifiers.length === 1) return { identifiers, threadId: undefined, names, unnamed };
 
   options.onFindingChat?.();
   const threadId = await findOrCreateGroupChat(session, [...seen.keys()], options);
-  return { identifiers, threadId, names };
+  return { identifiers, threadId, names, unnamed };
 }

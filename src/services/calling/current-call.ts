@@ -13,8 +13,15 @@ interface TrackedCall {
   kind: CallKind;
   /** Name to show before the SDK names the remote participants: the lookup's, the caller's, or the link. */
   fallbackName: string | undefined;
+  /** True once the call was connected (or in a meeting's lobby), so its end is not an unanswered ring. */
+  answered: boolean;
   unsubscribe: Unsubscribe;
+  /** Sends the latest snapshot to the state again, after the fallback name changed. */
+  refresh(): void;
 }
+
+/** States that show the call was answered, or the meeting reached. */
+const answeredStates: ReadonlySet<string> = new Set(['Connected', 'LocalHold', 'RemoteHold', 'InLobby', 'EarlyMedia']);
 
 /**
  * The call the session is in: its store feeds `call` in the service's state until it is
@@ -54,11 +61,25 @@ export class CurrentCall {
         this.#finish(snapshot);
         return;
       }
-      const remoteName = snapshot.remoteParticipants.find((participant) => participant.displayName)?.displayName ?? fallbackName;
+      if (answeredStates.has(snapshot.state)) tracked.answered = true;
+      const remoteName = snapshot.remoteParticipants.find((participant) => participant.displayName)?.displayName ?? tracked.fallbackName;
       this.#state.update({ call: snapshot, callKind: kind, remoteName, outgoing: undefined });
     };
-    this.#tracked = { store, kind, fallbackName, unsubscribe: store.subscribe(apply) };
+    const tracked: TrackedCall = { store, kind, fallbackName, answered: false, unsubscribe: () => undefined, refresh: () => apply(store.snapshot) };
+    this.#tracked = tracked;
+    tracked.unsubscribe = store.subscribe(apply);
     apply(store.snapshot);
+  }
+
+  /**
+   * Replaces the name shown for `call` until the SDK names its participants, for a name found
+   * after the call started. Does nothing once another call is current.
+   */
+  rename(call: TeamsCallPort, fallbackName: string): void {
+    const tracked = this.#tracked;
+    if (tracked === undefined || tracked.store.call !== call) return;
+    tracked.fallbackName = fallbackName;
+    tracked.refresh();
   }
 
   /** Stops following the call without touching the state, and releases its camera stream. */
@@ -81,7 +102,9 @@ export class CurrentCall {
     this.stop();
 
     // A call without an end reason ended without a failure the SDK could name.
-    const reason = describeEndReason(snapshot.callEndReason ?? { code: 0, subCode: 0 });
+    const reason = describeEndReason(snapshot.callEndReason ?? { code: 0, subCode: 0 }, {
+      unansweredOutgoingOneToOne: snapshot.direction === 'Outgoing' && tracked?.kind === 'one-to-one' && tracked.answered === false,
+    });
     this.#state.update({
       call: undefined,
       callKind: undefined,

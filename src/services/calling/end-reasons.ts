@@ -12,6 +12,7 @@ export type EndReasonKind =
   | 'interop-disabled'
   | 'not-allowed'
   | 'call-not-found'
+  | 'person-not-found'
   | 'no-response'
   | 'no-answer'
   | 'declined'
@@ -70,9 +71,23 @@ function matches(rule: EndReasonRule, code: number, subCode: number | undefined)
   return subCode >= range.from && subCode <= range.to;
 }
 
-/** Puts a call end reason into its category; pairs outside the table are `unknown`. */
-export function describeEndReason(reason: CallEndReason): DescribedEndReason {
+/** Facts about the ended call that change what a pair means. */
+export interface EndReasonContext {
+  /** True for an outgoing call to one person that was never answered. */
+  unansweredOutgoingOneToOne?: boolean;
+}
+
+/**
+ * Puts a call end reason into its category; pairs outside the table are `unknown`.
+ *
+ * 404/4500 ends an unanswered outgoing 1:1 call when the callee does not exist, so there it is
+ * `person-not-found` rather than `call-not-found`.
+ * NOTE: the SDK's documented pairs name no separate code for an unknown callee. 404/4500 is the
+ * closest one, and the sandbox's signalling ends a call to an unknown object id with it.
+ */
+export function describeEndReason(reason: CallEndReason, context: EndReasonContext = {}): DescribedEndReason {
   const { code, subCode } = reason;
   const rule = rules.find((candidate) => matches(candidate, code, subCode));
-  return { kind: rule?.kind ?? 'unknown', code, subCode };
+  const kind = rule?.kind === 'call-not-found' && context.unansweredOutgoingOneToOne === true ? 'person-not-found' : (rule?.kind ?? 'unknown');
+  return { kind, code, subCode };
 }

@@ -19,7 +19,8 @@ export { findOrCreateGroupChat, type GroupChatOptions, type GroupChatSession } f
 export { type MeetingLocator, parseMeetingLocator } from './meeting-locator.js';
 export { DeviceSelection, type DeviceLists, emptyDeviceLists } from './device-selection.js';
 export { resolveCallTarget, type LookupSession, type ResolveOptions } from './user-lookup.js';
-export { describeEndReason, type DescribedEndReason, type EndReasonKind } from './end-reasons.js';
+export { lookUpDisplayName, shortenObjectIds, type NameLookupOptions, type NameLookupSession } from './display-names.js';
+export { describeEndReason, type DescribedEndReason, type EndReasonContext, type EndReasonKind } from './end-reasons.js';
 export { classifyDeviceError, type DeviceProblem, type DeviceProblemKind, type MediaDevice } from './device-errors.js';
 export { loadCallingModule, setCallingModuleLoader, type CallingModuleLoader } from './loader.js';
 export { VideoViews, type RenderableStream, type VideoViewsOptions, type ViewStatus } from './video-views.js';

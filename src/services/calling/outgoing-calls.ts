@@ -7,6 +7,7 @@ import type { MediaOptions } from './calling-options.js';
 import type { CallKind } from './calling-state.js';
 import type { CurrentCall } from './current-call.js';
 import { describeError } from './describe-error.js';
+import { lookUpDisplayName } from './display-names.js';
 import type { LocalDevices } from './local-devices.js';
 import { type CallMediaOptions, mediaOptionsFor } from './local-media.js';
 import { type MeetingLocator, parseMeetingLocator } from './meeting-locator.js';
@@ -65,8 +66,26 @@ export class OutgoingCalls {
         plan.threadId === undefined
           ? agent.startCall(plan.identifiers[0]!, callOptions)
           : agent.startCall(plan.identifiers, { ...callOptions, threadId: plan.threadId });
+      this.#nameLater(call, plan);
       return { call, name: plan.names.join(', ') };
     });
+  }
+
+  /**
+   * Looks up the names of people called by object id while their call rings, and shows each once
+   * known. Those the lookup cannot find (people of another tenant) keep their shortened id.
+   */
+  #nameLater(call: TeamsCallPort, plan: OutgoingCallPlan): void {
+    if (plan.unnamed.length === 0) return;
+    const names = [...plan.names];
+    for (const index of plan.unnamed) {
+      const objectId = plan.identifiers[index]!.microsoftTeamsUserId;
+      void lookUpDisplayName(this.#session, objectId, { fetch: this.#fetch }).then((name) => {
+        if (name === undefined) return;
+        names[index] = name;
+        this.#current.rename(call, names.join(', '));
+      });
+    }
   }
 
   /** See `CallingService.join`. */

@@ -25,8 +25,9 @@ export async function readExchangeHttpError(
   const serverError = await readServerError(response);
   const serverCode = serverError.code;
   const codeText = serverCode === undefined ? '' : ` ${serverCode}`;
+  // The server's message usually ends with a period, and a sentence of ours follows it.
   const serverText =
-    serverError.message === undefined ? '' : `: ${serverError.message.slice(0, maximumServerMessageLength)}`;
+    serverError.message === undefined ? '' : `: ${serverError.message.slice(0, maximumServerMessageLength).replace(/[\s.]+$/, '')}`;
   const summary = redactSecrets(`${description} responded ${status}${codeText}${serverText}`, [entraToken]);
   const base = { status, ...(serverCode === undefined ? {} : { serverCode }) };
 

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 
 import { CallingService } from '../../../src/services/calling/calling-service.js';
 import type { AgentStatus } from '../../../src/services/calling/calling-state.js';
@@ -114,9 +114,34 @@ describe('CallingService', () => {
       });
       await service.call(diegoId);
       expect(double.agent.startCallTargets).to.deep.equal([{ microsoftTeamsUserId: diegoId }]);
-      expect(fetchCalls).to.deep.equal([]);
+      // Only the name is looked up, after the call started.
+      await waitUntil(() => fetchCalls.length === 1, 'The name was not looked up.');
+      expect(fetchCalls).to.deep.equal([`https://localhost/graph/v1.0/users/${diegoId}?$select=id,displayName`]);
       expect(service.snapshot.call?.state).to.equal('Connecting');
       expect(service.snapshot.call?.direction).to.equal('Outgoing');
+    });
+
+    it('names an object id\'s call once Graph finds the person', async () => {
+      let answer: (response: Response) => void = () => undefined;
+      service = new CallingService(session, {
+        logger: null,
+        fetch: (() => new Promise<Response>((resolve) => (answer = resolve))) as typeof fetch,
+      });
+      await service.call(diegoId);
+      expect(service.snapshot.remoteName).to.equal('0a1b2c3d…fab4');
+
+      answer(Response.json({ id: diegoId, displayName: 'Diego Siciliani' }));
+      await waitUntil(() => service.snapshot.remoteName === 'Diego Siciliani', `The name stayed "${service.snapshot.remoteName}".`);
+    });
+
+    it('keeps the shortened id when Graph does not find the person', async () => {
+      service = new CallingService(session, {
+        logger: null,
+        fetch: (async () => Response.json({ error: { code: 'Request_ResourceNotFound' } }, { status: 404 })) as typeof fetch,
+      });
+      await service.call(diegoId);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(service.snapshot.remoteName).to.equal('0a1b2c3d…fab4');
     });
 
     it('calls a user principal name through the lookup', async () => {

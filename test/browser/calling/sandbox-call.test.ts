@@ -8,10 +8,11 @@ import '../../../src/components/call/define.js';
 import '../../../src/components/screen-share/define.js';
 import type { TeamsCall } from '../../../src/components/call/teams-call.js';
 import type { TeamsScreenShare } from '../../../src/components/screen-share/teams-screen-share.js';
+import type { TeamsError } from '../../../src/services/errors.js';
 import type { Session } from '../../../src/services/session/session.js';
 import { sandboxOrigin } from '../support/sandbox.js';
 import { resetTestSessions, signInTestSession } from '../support/sandbox-session.js';
-import { getByRole, queryAllByRole, statusOf } from './element-queries.js';
+import { alertsOf, getByRole, queryAllByRole, statusOf } from './element-queries.js';
 
 /**
  * The sandbox's calling module as the test server serves it. The loader resolves this path
@@ -20,6 +21,7 @@ import { getByRole, queryAllByRole, statusOf } from './element-queries.js';
 const callingModulePath = '/sandbox/calling/index.ts';
 
 const diegoObjectId = '0a1b2c3d-0004-4000-8000-00000000fab4';
+const alexObjectId = '0a1b2c3d-0002-4000-8000-00000000c0a2';
 
 /** Signs a named session in and points it at the sandbox's calling module. */
 async function signInWithSandboxCalling(user: string, name: string): Promise<Session> {
@@ -139,8 +141,9 @@ describe('calls through the sandbox calling module', function () {
     const { detail } = await ended;
     await adeleCall.updateComplete;
     expect(detail.reason).to.equal('declined');
-    // Adele typed an object id and Diego never connected, so his name was never known to her.
-    expect(statusOf(adeleCall)).to.equal(`${diegoObjectId} declined the call.`);
+    // Adele typed the object id of someone in another tenant, whom Graph does not find, and Diego
+    // never connected, so his name was never known to her: the id shows, shortened.
+    expect(statusOf(adeleCall)).to.equal('0a1b2c3d…fab4 declined the call.');
   });
 
   it('tells the callee about a cancelled call', async () => {
@@ -186,5 +189,54 @@ describe('calls through the sandbox calling module', function () {
 
     getByRole(alexCall, 'button', 'Decline').click();
     await waitUntil(() => statusOf(adeleCall) === 'Alex Wilber declined the call.', `Adele's status was "${statusOf(adeleCall)}".`, { timeout: 10_000 });
+  });
+
+  it('calls a colleague by object id with the name from Graph', async () => {
+    await signInWithSandboxCalling('megan.bowen@contoso.com', 'a');
+    await signInWithSandboxCalling('alex.wilber@contoso.com', 'b');
+
+    const page = await fixture(html`
+      <div>
+        <teams-call session="a"></teams-call>
+        <teams-call session="b" incoming-calls></teams-call>
+      </div>
+    `);
+    const [meganCall, alexCall] = [...page.querySelectorAll<TeamsCall>('teams-call')] as [TeamsCall, TeamsCall];
+    await waitUntil(() => statusOf(alexCall) === 'Ready to receive calls.', `Alex's status was "${statusOf(alexCall)}".`, { timeout: 20_000 });
+
+    await meganCall.call(alexObjectId);
+    await waitForRole(alexCall, 'region', 'Incoming call');
+    await waitUntil(() => statusOf(meganCall) === 'Ringing Alex Wilber…', `Megan's status was "${statusOf(meganCall)}".`, { timeout: 10_000 });
+
+    getByRole(alexCall, 'button', 'Decline').click();
+    await waitUntil(() => statusOf(meganCall) === 'Alex Wilber declined the call.', `Megan's status was "${statusOf(meganCall)}".`, { timeout: 10_000 });
+  });
+
+  it('says that a made-up object id is no one, not that they did not answer', async () => {
+    await signInWithSandboxCalling('megan.bowen@contoso.com', 'a');
+    const meganCall = await fixture<TeamsCall>(html`<teams-call session="a"></teams-call>`);
+
+    await meganCall.call('0a1b2c3d-9999-4000-8000-000000000000');
+
+    await waitUntil(() => queryAllByRole(meganCall, 'button', 'Call').length === 1, 'The call did not end.', { timeout: 10_000 });
+    await meganCall.updateComplete;
+    expect(statusOf(meganCall)).to.equal('This person could not be found. Check the address or object id.');
+  });
+
+  it('explains a wrong exchange URL instead of asking to try again', async () => {
+    // A path of this page's server that is no exchange endpoint: it answers a POST with an error.
+    const wrongExchange = new URL('/api/does-not-exist', document.baseURI).href;
+    await signInTestSession('megan.bowen@contoso.com', 'a', { exchange: wrongExchange, callingModule: callingModulePath });
+    const meganCall = await fixture<TeamsCall>(html`<teams-call session="a"></teams-call>`);
+
+    const error = (await meganCall.prepare().catch((caught: unknown) => caught)) as TeamsError;
+    await meganCall.updateComplete;
+
+    expect(error.code).to.equal('exchange-failed');
+    expect(error.message).not.to.contain('..');
+    expect(error.message).to.contain(wrongExchange);
+    const [alert] = alertsOf(meganCall);
+    expect(alert).to.match(/^The token exchange endpoint refused the request \(HTTP 40\d\)\. Check the exchange-url setting\.$/);
+    expect(alert).to.contain(`HTTP ${error.status}`);
   });
 });

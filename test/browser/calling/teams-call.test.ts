@@ -6,12 +6,16 @@ import '../../../src/components/screen-share/define.js';
 import type { TeamsCall } from '../../../src/components/call/teams-call.js';
 import { setCallingModuleLoader } from '../../../src/services/calling/loader.js';
 import { TeamsError } from '../../../src/services/errors.js';
+import { registerTranslation } from '../../../src/localization/localize.js';
 import { configureSession, getSession, setSessionServices } from '../../../src/services/session/registry.js';
 import { resetTestSessions, signInTestSession } from '../support/sandbox-session.js';
 import { alertsOf, getByRole, queryAllByRole, statusOf } from './element-queries.js';
 import { PortDouble, mediaError } from './port-double.js';
 
 const diegoId = '0a1b2c3d-0004-4000-8000-00000000fab4';
+const meganId = '0a1b2c3d-0003-4000-8000-00000000c0a3';
+/** An object id of no sandbox user. */
+const unknownId = '0a1b2c3d-9999-4000-8000-000000000000';
 
 describe('<teams-call>', () => {
   let double: PortDouble;
@@ -150,6 +154,24 @@ describe('<teams-call>', () => {
   });
 
   describe('outgoing call', () => {
+    it('rings with the name Graph gives an object id of the same tenant', async () => {
+      const element = await signedInCall();
+      await element.call(meganId);
+      double.lastCall.setState('Ringing');
+      await waitUntil(() => statusOf(element) === 'Ringing Megan Bowen…', `Status was "${statusOf(element)}".`);
+    });
+
+    it('rings with a shortened id when Graph does not know the person', async () => {
+      const element = await signedInCall();
+      // Diego is in another tenant, so Graph finds no one by his object id.
+      await element.call(diegoId);
+      double.lastCall.setState('Ringing');
+      await element.updateComplete;
+      expect(statusOf(element)).to.equal('Ringing 0a1b2c3d…fab4…');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(statusOf(element)).to.equal('Ringing 0a1b2c3d…fab4…');
+    });
+
     it('shows Cancel while ringing and moves focus to it', async () => {
       const element = await signedInCall();
       getByRole(element, 'button', 'Call').focus();
@@ -157,7 +179,7 @@ describe('<teams-call>', () => {
       double.lastCall.setState('Ringing');
       await element.updateComplete;
       expect(getByRole(element, 'button', 'Cancel')).to.equal(element.shadowRoot!.activeElement);
-      expect(statusOf(element)).to.equal(`Ringing ${diegoId}…`);
+      expect(statusOf(element)).to.equal('Ringing 0a1b2c3d…fab4…');
     });
 
     it('cancels a ringing call', async () => {
@@ -268,6 +290,33 @@ describe('<teams-call>', () => {
       expect(element.shadowRoot!.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Diego SicilianiMuted');
     });
 
+    it('names a muted participant\'s tile with the name and the state apart', async () => {
+      const element = await connectedCall();
+      expect(getByRole(element, 'figure', 'Diego Siciliani')).to.exist;
+
+      double.lastCall.remoteParticipants[0]!.setMuted(true);
+      await element.updateComplete;
+      expect(getByRole(element, 'figure', 'Diego Siciliani, muted')).to.exist;
+
+      double.lastCall.remoteParticipants[0]!.setSpeaking(true);
+      await element.updateComplete;
+      expect(getByRole(element, 'figure', 'Diego Siciliani, muted, speaking')).to.exist;
+    });
+
+    it('names a muted participant\'s tile in German', async () => {
+      const { de } = await import('../../../src/locales/de.js');
+      registerTranslation(de);
+      const element = await connectedCall();
+      element.lang = 'de';
+      double.lastCall.remoteParticipants[0]!.setMuted(true);
+      await element.updateComplete;
+      try {
+        expect(getByRole(element, 'figure', 'Diego Siciliani, stummgeschaltet')).to.exist;
+      } finally {
+        element.lang = '';
+      }
+    });
+
     it('explains a camera in use and clears it once the camera starts', async () => {
       const element = await connectedCall();
       double.failures.startVideo.push(mediaError('NotReadableError'));
@@ -320,6 +369,25 @@ describe('<teams-call>', () => {
       expect(detail).to.include({ code: 486, subCode: 4508, reason: 'declined', missed: false });
       expect(detail.message).to.equal('Diego Siciliani declined the call.');
       expect(statusOf(element)).to.equal('Diego Siciliani declined the call.');
+    });
+
+    it('says when the person called does not exist', async () => {
+      const element = await signedInCall();
+      await element.call(unknownId);
+      double.lastCall.setState('Ringing');
+      const ended = oneEvent(element, 'teams-call-ended');
+      double.lastCall.end(404, 4500);
+      const { detail } = await ended;
+      await element.updateComplete;
+      expect(detail).to.include({ code: 404, subCode: 4500, reason: 'person-not-found' });
+      expect(statusOf(element)).to.equal('This person could not be found. Check the address or object id.');
+    });
+
+    it('keeps "call not found" for a call that was answered', async () => {
+      const element = await connectedCall();
+      double.lastCall.end(404, 4500);
+      await element.updateComplete;
+      expect(statusOf(element)).to.equal('The call could not be found. It may have already ended.');
     });
 
     it('shows the numbers of an unknown end reason', async () => {
