@@ -291,6 +291,18 @@ export const ar = {
   chatShowOlder: 'إظهار الرسائل الأقدم',
   chatOlderFailed: 'تعذّر تحميل الرسائل الأقدم.',
   chatBeginning: 'هذه بداية الدردشة.',
+  chatNewMessages: (count) => {
+    switch (plural.select(count)) {
+      case 'one':
+        return 'رسالة جديدة واحدة';
+      case 'two':
+        return 'رسالتان جديدتان';
+      case 'few':
+        return `${count} رسائل جديدة`;
+      default:
+        return `${count} رسالة جديدة`;
+    }
+  },
   chatYou: 'أنت',
   chatUnknownSender: 'مرسل غير معروف',
   chatMessageDeleted: 'تم حذف هذه الرسالة.',

@@ -269,6 +269,7 @@ export const de = {
   chatShowOlder: 'Ältere Nachrichten anzeigen',
   chatOlderFailed: 'Ältere Nachrichten konnten nicht geladen werden.',
   chatBeginning: 'Dies ist der Anfang des Chats.',
+  chatNewMessages: (count) => (count === 1 ? '1 neue Nachricht' : `${count} neue Nachrichten`),
   chatYou: 'Sie',
   chatUnknownSender: 'Unbekannter Absender',
   chatMessageDeleted: 'Diese Nachricht wurde gelöscht.',

@@ -9,12 +9,11 @@ import { loadChatService } from '../../services/chat/load.js';
 import type { Poller } from '../../services/chat/poller.js';
 import { TeamsError } from '../../services/errors.js';
 import type { Session } from '../../services/session/session.js';
+import { previewChange } from './list-preview.js';
+import { listPollPolicy, threadPollPolicy } from './list-schedule.js';
 
 /** Load state of the chat list. */
 export type ChatListStatus = 'idle' | 'loading' | 'ready' | 'error';
-
-/** How often the chat list is read again, for new chats and unread marks: visible, idle, hidden. */
-const listPollPolicy = { visibleIntervalMs: 60_000, idleIntervalMs: 300_000, hiddenIntervalMs: 600_000 };
 
 /** Callbacks from the controller to its element, besides requests to render. */
 export interface ChatControllerCallbacks {
@@ -54,18 +53,16 @@ export class ChatController implements ReactiveController {
   /** A push channel for message changes, used by threads opened from now on. */
   changes: ChatChangeChannel | undefined;
 
-  readonly #handleThreadChange = (): void => this.#host.requestUpdate();
+  readonly #handleThreadChange = (): void => {
+    this.#syncOpenChat();
+    this.#host.requestUpdate();
+  };
   readonly #handlePhotosChange = (): void => this.#host.requestUpdate();
   readonly #handleMessagesReceived = (event: Event): void => {
     const thread = this.thread;
     if (thread === undefined) return;
     const received = (event as CustomEvent<MessagesReceived>).detail;
-    const newest = received.at(-1)!;
-    this.#updateSummary(thread.chatId, {
-      lastActivity: newest.createdDateTime,
-      preview: newest.text,
-      previewSender: newest.senderId === undefined ? undefined : { userId: newest.senderId, displayName: newest.senderName, own: false },
-    });
+    // The list entry already follows the thread's change event.
     if (typeof document === 'undefined' || document.visibilityState === 'visible') this.markOpenChatRead();
     this.#callbacks.onMessagesReceived(thread, received);
   };
@@ -107,7 +104,14 @@ export class ChatController implements ReactiveController {
 
   /** Sets the poll interval of threads opened from now on, in milliseconds. */
   set pollIntervalMs(value: number) {
+    if (value === this.#pollIntervalMs) return;
     this.#pollIntervalMs = value;
+    // The list's schedule follows the threads' interval.
+    if (this.#listPoller !== undefined && this.#service !== undefined) {
+      this.#listPoller.stop();
+      this.#listPoller = undefined;
+      this.#startListPolling(this.#service);
+    }
   }
 
   /**
@@ -129,6 +133,8 @@ export class ChatController implements ReactiveController {
       // The open chat counts as read, whatever the list from Graph reports.
       this.chats = chats.map((chat) => (chat.id === this.thread?.chatId ? { ...chat, unread: false } : chat));
       this.chatsStatus = 'ready';
+      // The open thread may know a newer state of its chat than the list Graph returned.
+      this.#syncOpenChat();
       this.#startListPolling(service);
       // A chat that could not open while the service failed to load may open now.
       if (this.thread === undefined) this.#requestedChatId = undefined;
@@ -162,10 +168,9 @@ export class ChatController implements ReactiveController {
     }
     if (generation !== this.#generation || this.#requestedChatId !== chatId || this.thread !== undefined) return;
 
-    const interval = this.#pollIntervalMs;
     const known = this.chats.find((chat) => chat.id === chatId);
     const thread = service.openThread(chatId, {
-      poll: { visibleIntervalMs: interval, idleIntervalMs: Math.max(interval * 8, 120_000), hiddenIntervalMs: Math.max(interval * 20, 300_000) },
+      poll: threadPollPolicy(this.#pollIntervalMs),
       ...(known === undefined ? {} : { chat: known }),
       ...(this.changes === undefined ? {} : { changes: this.changes }),
     });
@@ -223,7 +228,16 @@ export class ChatController implements ReactiveController {
   /** Moves a chat to the top of the list with the message the user just sent. */
   noteSent(chatId: string, text: string, createdDateTime: string): void {
     const userId = this.#getSession().account?.objectId ?? '';
-    this.#updateSummary(chatId, { lastActivity: createdDateTime, preview: text, previewSender: { userId, displayName: undefined, own: true }, unread: false });
+    this.#updateSummary(chatId, { lastActivity: createdDateTime, preview: text, previewDeleted: false, previewSender: { userId, displayName: undefined, own: true }, unread: false });
+  }
+
+  /** Brings the open chat's list entry in line with its thread: edits, deletes and new messages. */
+  #syncOpenChat(): void {
+    const thread = this.thread;
+    if (thread === undefined || thread.status !== 'ready') return;
+    const summary = this.chats.find((chat) => chat.id === thread.chatId);
+    const change = summary === undefined ? undefined : previewChange(summary, thread.items);
+    if (change !== undefined) this.#updateSummary(thread.chatId, change);
   }
 
   #updateSummary(chatId: string, change: Partial<ChatSummary>): void {
@@ -239,8 +253,17 @@ export class ChatController implements ReactiveController {
 
   #startListPolling(service: ChatService): void {
     if (this.#listPoller !== undefined) return;
-    this.#listPoller = service.createPoller(() => this.refreshChats({ silent: true }), listPollPolicy);
+    this.#listPoller = service.createPoller(() => this.#refreshChatsOnSchedule(), listPollPolicy(this.#pollIntervalMs));
     this.#listPoller.start();
+  }
+
+  /**
+   * Reads the list on its schedule, unless Graph has asked the open thread to wait: the limits are
+   * shared by all of an app's requests, so the list skips its turn until the thread's wait is over.
+   */
+  async #refreshChatsOnSchedule(): Promise<void> {
+    if (this.thread?.pollStatus?.slowedDown) return;
+    await this.refreshChats({ silent: true });
   }
 
   #loadService(): Promise<ChatService> {

@@ -109,6 +109,7 @@ function renderChatAvatar(context: ChatListContext, chat: ChatSummary): Template
 }
 
 function previewText(context: ChatListContext, chat: ChatSummary): string {
+  if (chat.previewDeleted) return context.localize.term('chatMessageDeleted');
   if (chat.preview === undefined) return '';
   const sender = chat.previewSender;
   if (sender?.own) return context.localize.term('chatPreviewOwn', chat.preview);

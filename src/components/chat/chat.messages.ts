@@ -42,6 +42,7 @@ export const chatMessages = {
   chatShowOlder: 'Show older messages',
   chatOlderFailed: 'Older messages could not be loaded.',
   chatBeginning: 'This is the beginning of the chat.',
+  chatNewMessages: (count: number) => (count === 1 ? '1 new message' : `${count} new messages`),
   chatYou: 'You',
   chatUnknownSender: 'Unknown sender',
   chatMessageDeleted: 'This message was deleted.',

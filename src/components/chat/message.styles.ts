@@ -30,11 +30,38 @@ export const messageStyles = css`
     font-size: 0.85em;
   }
 
+  /* Holds the scroller and, over its bottom edge, the "new messages" button. */
+  .messages-frame {
+    position: relative;
+    display: flex;
+    flex: 1;
+    flex-direction: column;
+    min-height: 0;
+  }
+
   .messages {
     flex: 1;
     min-height: 0;
     overflow-y: auto;
     overflow-anchor: none;
+  }
+
+  .new-messages {
+    position: absolute;
+    bottom: 8px;
+    left: 50%;
+    transform: translateX(-50%);
+    padding: 4px 14px;
+    border-radius: 16px;
+    font-weight: 600;
+    white-space: nowrap;
+    box-shadow: 0 2px 6px rgb(0 0 0 / 20%);
+  }
+
+  /* The arrow is decoration: the empty alternative text keeps it out of the button's name. */
+  .new-messages::before {
+    content: '↓' / '';
+    margin-inline-end: 6px;
   }
 
   .row {

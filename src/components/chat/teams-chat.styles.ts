@@ -275,6 +275,35 @@ const layoutStyles = css`
       border-inline-end: none;
       border-bottom: 1px solid var(--_border);
     }
+
+    /* One line of tools leaves the rows more of the little height the list has. */
+    .chat-list-tools {
+      flex-direction: row;
+      align-items: center;
+    }
+
+    .chat-list-tools input {
+      flex: 1;
+      min-width: 0;
+    }
+
+    /* Compact rows while a chat shares the height; the list alone keeps full rows. */
+    .base:not(.list-only) .chat-list button {
+      min-height: 44px;
+      padding-block: 4px;
+    }
+
+    .base.list-only .chat-list-panel {
+      flex: 1;
+      min-height: 0;
+      max-height: none;
+      border-bottom: none;
+    }
+
+    /* The prompt to pick a chat would only push the list up; the list itself says it. */
+    .base.list-only .thread {
+      display: none;
+    }
   }
 `;
 

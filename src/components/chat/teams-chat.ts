@@ -54,7 +54,8 @@ const maximumAnnouncedLength = 200;
  * response never came is looked up in Graph before it is sent again. Drafts are stored the same way. The user can edit and delete their own messages, react,
  * and mention members with `@`. New messages arrive by polling (slower while idle or hidden, and
  * honouring `Retry-After`), or through a host's push channel (`changeChannel`), and are announced
- * politely to screen readers.
+ * politely to screen readers. The thread follows new messages while the user is at its bottom;
+ * a user reading older messages stays in place and gets a "new messages" button instead.
  *
  * @fires teams-chat-open - A chat was opened and its newest messages loaded.
  * @fires teams-chat-create - The user started a chat from the "New chat" panel (or an existing 1:1 chat was found).
@@ -85,6 +86,7 @@ const maximumAnnouncedLength = 200;
  * @csspart thread-header - The open chat's name.
  * @csspart updates-status - The line shown while Graph has asked to slow down.
  * @csspart messages - The scrolling, virtualized list of messages.
+ * @csspart new-messages-button - "N new messages" at the bottom of the thread, shown while the user reads older messages; it jumps to the newest.
  * @csspart older-button - The "Show older messages" button.
  * @csspart older-status - Loading, failure or beginning-of-chat line above the oldest message.
  * @csspart older-retry-button - "Retry" after older messages failed to load.
@@ -152,6 +154,7 @@ export class TeamsChat extends TeamsElement {
     scroller: () => this.scroller,
     thread: () => this.#chat.thread,
     rows: () => this.#rows?.rows ?? [],
+    requestUpdate: () => this.requestUpdate(),
   });
 
   /** Rows built for the thread's current items. */
@@ -239,6 +242,7 @@ export class TeamsChat extends TeamsElement {
   }
 
   #handleMessagesReceived(thread: ChatThread, received: MessagesReceived): void {
+    this.#scroll.noteReceived(received.length);
     this.emit('teams-message-receive', {
       chatId: thread.chatId,
       messages: received.map((item) => ({ messageId: item.key, senderId: item.senderId, senderName: item.senderName, text: item.text })),
@@ -452,8 +456,10 @@ export class TeamsChat extends TeamsElement {
       content = this.#renderSignedOut(session.status === 'error' ? session.error : undefined, session.options !== undefined);
     }
 
+    // With nothing open beside it, the stacked (narrow) layout gives the chat list all the height.
+    const listOnly = session.status === 'signed-in' && this.#chat.chatsStatus === 'ready' && !this.newChatOpen && this.#chat.thread === undefined;
     return html`
-      <div part="base" class="base">${content}</div>
+      <div part="base" class=${listOnly ? 'base list-only' : 'base'}>${content}</div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
   }
@@ -550,8 +556,11 @@ export class TeamsChat extends TeamsElement {
       now: Date.now(),
       composer: this.#composer.render(thread.status !== 'ready'),
       onVisibilityChanged: (event) => this.#scroll.handleVisibilityChanged(event),
+      unseenCount: this.#scroll.unseenCount,
       onUnpinned: () => this.#scroll.handleUnpinned(),
       onScroll: () => this.#scroll.handleScroll(),
+      onContentLoad: () => this.#scroll.handleContentResize(),
+      onJumpToNewest: () => this.#scroll.jumpToNewest(),
       onLoadOlder: () => void this.#scroll.loadOlder(),
       onReload: () => void this.#chat.reloadThread(),
       onClose: () => {

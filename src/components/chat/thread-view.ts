@@ -18,9 +18,14 @@ export interface ThreadViewContext extends MessageViewContext {
   composer: TemplateResult;
   /** Milliseconds since the epoch, for the slowed-down countdown. */
   now: number;
+  /** Number of messages from others below the view, for the "new messages" button. Zero hides the button. */
+  unseenCount: number;
   onVisibilityChanged(event: Event): void;
   onUnpinned(): void;
   onScroll(event: Event): void;
+  /** An image in a row loaded, so the row may have grown. */
+  onContentLoad(): void;
+  onJumpToNewest(): void;
   onLoadOlder(): void;
   onReload(): void;
   onClose(): void;
@@ -59,25 +64,40 @@ function renderBody(context: ThreadViewContext): TemplateResult {
     `;
   }
 
+  // The virtualizer owns every child of the scroller, so the button sits beside it in a wrapper.
   return html`
-    <div
-      class="messages"
-      part="messages"
-      role="region"
-      tabindex="0"
-      aria-label=${localize.term('chatMessagesLabel')}
-      @visibilityChanged=${context.onVisibilityChanged}
-      @unpinned=${context.onUnpinned}
-      @scroll=${context.onScroll}
-    >
-      ${virtualize({
-        items: context.rows as ThreadRow[],
-        keyFunction: (row: ThreadRow) => row.key,
-        renderItem: (row: ThreadRow) => renderRow(context, row, () => renderTop(context)),
-        scroller: true,
-        layout: context.layout,
-      })}
+    <div class="messages-frame">
+      <div
+        class="messages"
+        part="messages"
+        role="region"
+        tabindex="0"
+        aria-label=${localize.term('chatMessagesLabel')}
+        @visibilityChanged=${context.onVisibilityChanged}
+        @unpinned=${context.onUnpinned}
+        @scroll=${context.onScroll}
+        @load=${{ handleEvent: () => context.onContentLoad(), capture: true }}
+      >
+        ${virtualize({
+          items: context.rows as ThreadRow[],
+          keyFunction: (row: ThreadRow) => row.key,
+          renderItem: (row: ThreadRow) => renderRow(context, row, () => renderTop(context)),
+          scroller: true,
+          layout: context.layout,
+        })}
+      </div>
+      ${renderNewMessagesButton(context)}
     </div>
+  `;
+}
+
+/** Renders the button that jumps to messages that arrived below while the user read older ones. */
+function renderNewMessagesButton(context: ThreadViewContext): TemplateResult | typeof nothing {
+  if (context.unseenCount <= 0) return nothing;
+  return html`
+    <button type="button" class="primary new-messages" part="new-messages-button" @click=${context.onJumpToNewest}>
+      ${context.localize.term('chatNewMessages', context.unseenCount)}
+    </button>
   `;
 }
 

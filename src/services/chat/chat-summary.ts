@@ -27,6 +27,8 @@ export interface ChatSummary {
   lastActivity: string;
   /** The last message as one line of text, when Graph sent a preview of a message that is not deleted. */
   preview: string | undefined;
+  /** True when the last message was deleted; lists then say so instead of showing its text. */
+  previewDeleted: boolean;
   /** Sender of the last message; `undefined` for system events and when Graph sent no preview. */
   previewSender: { userId: string; displayName: string | undefined; own: boolean } | undefined;
   /**
@@ -48,6 +50,7 @@ export function toChatSummary(chat: GraphChat, account: SessionAccount | undefin
 
   const preview = chat.lastMessagePreview;
   const isMessage = preview !== undefined && preview !== null && !preview.isDeleted && preview.messageType === 'message';
+  const isDeletedMessage = preview !== undefined && preview !== null && preview.isDeleted && preview.messageType === 'message';
   const previewText = isMessage ? messageHtmlToText(sanitizeMessageHtml(preview.body.content, preview.body.contentType)) : undefined;
 
   const senderId = isMessage ? preview.from?.user?.id : undefined;
@@ -68,6 +71,7 @@ export function toChatSummary(chat: GraphChat, account: SessionAccount | undefin
     members,
     lastActivity: preview?.createdDateTime ?? chat.lastUpdatedDateTime,
     preview: previewText || undefined,
+    previewDeleted: isDeletedMessage,
     previewSender,
     unread,
     lastReadDateTime: chat.viewpoint?.lastMessageReadDateTime ?? undefined,
