@@ -3,6 +3,7 @@ import type { CommunicationIdentityClientOptions } from '@azure/communication-id
 import { createExchangeHandler, type ExchangeHandler, type ExchangeHandlerOptions } from '../../server/index.js';
 import type { SandboxContext } from './context.js';
 import { contoso, fabrikam } from './directory.js';
+import { isLoopbackOrigin } from './loopback.js';
 import type { RouteHandler } from './router.js';
 import type { TenantConfig } from './tenant-config.js';
 
@@ -10,9 +11,6 @@ type PipelinePolicy = NonNullable<CommunicationIdentityClientOptions['additional
 
 /** Path of the sandbox's exchange endpoint. */
 export const exchangePath = '/api/token-exchange';
-
-/** Loopback pages on any port, where browser tests and the demo's dev servers run. */
-const loopbackOrigin = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 /**
  * Creates the reference exchange handler configured for the sandbox: the emulated resource's
@@ -25,7 +23,8 @@ export function createSandboxExchangeHandler(context: SandboxContext, overrides:
     identityClientOptions: { additionalPolicies: [{ policy: trustSandboxCertificate(context), position: 'perCall' }] },
     allowedTenantIds: [contoso.id, fabrikam.id],
     allowedClientIds: [context.app.clientId],
-    allowedOrigins: (origin) => origin === context.origin || loopbackOrigin.test(origin),
+    // Loopback pages on any port, where browser tests and the demo's dev servers run.
+    allowedOrigins: (origin) => origin === context.origin || isLoopbackOrigin(origin),
     ...overrides,
   });
 }

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import { startSandbox, type Sandbox } from '../../sandbox/server/app.js';
-import { isLoopbackOrigin } from '../../sandbox/server/calling/module-cors.js';
+import { isLoopbackOrigin } from '../../sandbox/server/loopback.js';
 import { createMemoryLog } from '../../sandbox/server/log.js';
 
 // The module is rollup's output; `npm run build` writes it.

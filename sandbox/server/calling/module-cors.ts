@@ -4,19 +4,7 @@
  * sandbox's exchange endpoint. Browsers fetch module scripts in CORS mode and block the import
  * without these headers.
  */
-
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** True for an `http` or `https` origin on a loopback host, any port. */
-export function isLoopbackOrigin(origin: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false;
-  }
-  return (url.protocol === 'http:' || url.protocol === 'https:') && loopbackHosts.has(url.hostname) && url.origin === origin;
-}
+import { isLoopbackOrigin } from '../loopback.js';
 
 /**
  * Returns the headers that let the request's origin read the response: only for loopback origins,

@@ -1,21 +1,12 @@
+import { parseLoopbackUrl } from '../loopback.js';
 import type { ResponseMode } from './authorize-request.js';
-
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * True for an absolute http or https URL on a loopback host, without a fragment: the redirect URIs
  * the sandbox's app registration accepts. Entra ID also rejects redirect URIs with a fragment.
  */
 export function isLoopbackRedirectUri(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
-  if (value.includes('#')) return false;
-  return loopbackHosts.has(url.hostname);
+  return parseLoopbackUrl(value) !== undefined && !value.includes('#');
 }
 
 /** Adds the response parameters to the redirect URI's query or fragment. */
