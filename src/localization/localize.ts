@@ -62,6 +62,23 @@ function observeDocumentLanguage(): void {
 }
 
 /**
+ * Date formats by language and options. Creating an `Intl.DateTimeFormat` costs far more than
+ * formatting with one: a chat thread formats a time or two per row on every scroll frame, and
+ * without the cache that was the largest share of its scripting time.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(lang: string, options: Intl.DateTimeFormatOptions | undefined): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options ?? {})}`;
+  let format = dateFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(lang, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
  * Gives an element its strings in the language of its closest `lang` attribute (or the
  * document's, or the browser's), falling back from `pt-BR` to `pt` to English per message.
  *
@@ -120,7 +137,7 @@ export class LocalizeController implements ReactiveController {
 
   /** Formats a date or time in the language in effect. */
   date(value: Date | number, options?: Intl.DateTimeFormatOptions): string {
-    return new Intl.DateTimeFormat(this.lang(), options).format(value);
+    return dateFormat(this.lang(), options).format(value);
   }
 
   /** Registered translations to consult, most specific first: `pt-br`, `pt`, then English. */
