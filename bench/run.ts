@@ -73,7 +73,12 @@ async function measurePage(browser: Browser, origin: string, label: string, path
   const page = await context.newPage();
   const bodies = new Map<string, Promise<Buffer>>();
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') bodies.set(response.url(), response.body());
+    if (response.request().resourceType() !== 'script') return;
+    const body = response.body();
+    // A script that arrives after the sizes are summed has its body cut off by closing the
+    // context; that rejection must not end the run.
+    body.catch(() => undefined);
+    bodies.set(response.url(), body);
   });
 
   await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
@@ -87,6 +92,7 @@ async function measurePage(browser: Browser, origin: string, label: string, path
     if (notCallIntent) await page.waitForLoadState('networkidle');
   }
 
+  page.removeAllListeners('response');
   const scripts = await Promise.all(
     [...bodies].map(async ([url, body]) => ({ url: new URL(url).pathname, gzipBytes: gzipSize(await body) })),
   );
