@@ -1,5 +1,5 @@
-import { defaultGraphBaseUrl } from '../session/defaults.js';
 import type { SessionApi } from '../session/types.js';
+import { graphBaseUrl } from './graph-base-url.js';
 
 /** The session members a photo request uses. */
 export type PhotoSession = Pick<SessionApi, 'options' | 'getGraphToken'>;
@@ -63,8 +63,7 @@ export class CallerPhotos {
 
   async #fetchPhoto(objectId: string, signal: AbortSignal): Promise<Blob | undefined> {
     try {
-      const baseUrl = this.#session.options?.graphBaseUrl ?? defaultGraphBaseUrl;
-      const url = `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}v1.0/users/${encodeURIComponent(objectId)}/photo/$value`;
+      const url = `${graphBaseUrl(this.#session)}v1.0/users/${encodeURIComponent(objectId)}/photo/$value`;
       const token = await this.#session.getGraphToken();
       const response = await (this.#fetch ?? fetch)(url, { headers: { authorization: `Bearer ${token}` }, signal });
       if (!response.ok) return undefined;

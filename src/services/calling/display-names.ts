@@ -1,5 +1,5 @@
-import { defaultGraphBaseUrl } from '../session/defaults.js';
 import type { SessionApi } from '../session/types.js';
+import { graphBaseUrl } from './graph-base-url.js';
 
 /** The session members a name lookup uses. */
 export type NameLookupSession = Pick<SessionApi, 'options' | 'getGraphToken'>;
@@ -33,8 +33,7 @@ export function shortenObjectIds(text: string): string {
  */
 export async function lookUpDisplayName(session: NameLookupSession, objectId: string, options: NameLookupOptions = {}): Promise<string | undefined> {
   try {
-    const baseUrl = session.options?.graphBaseUrl ?? defaultGraphBaseUrl;
-    const url = `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}v1.0/users/${encodeURIComponent(objectId)}?$select=id,displayName`;
+    const url = `${graphBaseUrl(session)}v1.0/users/${encodeURIComponent(objectId)}?$select=id,displayName`;
     const token = await session.getGraphToken();
     const response = await (options.fetch ?? fetch)(url, {
       headers: { authorization: `Bearer ${token}`, accept: 'application/json' },

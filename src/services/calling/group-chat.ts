@@ -1,6 +1,6 @@
 import { TeamsError } from '../errors.js';
-import { defaultGraphBaseUrl } from '../session/defaults.js';
 import type { SessionApi } from '../session/types.js';
+import { graphBaseUrl } from './graph-base-url.js';
 
 /** The session members a group chat lookup uses. */
 export type GroupChatSession = Pick<SessionApi, 'account' | 'options' | 'getGraphToken'>;
@@ -43,7 +43,7 @@ export async function findOrCreateGroupChat(session: GroupChatSession, objectIds
   if (account === undefined) throw new TeamsError('signed-out', 'The session is not signed in, so no group chat can be found. Sign in first.');
 
   const wanted = new Set([account.objectId, ...objectIds].map((id) => id.toLowerCase()));
-  const baseUrl = withTrailingSlash(session.options?.graphBaseUrl ?? defaultGraphBaseUrl);
+  const baseUrl = graphBaseUrl(session);
   const token = await session.getGraphToken();
 
   const existing = await findGroupChat(baseUrl, token, wanted, options);
@@ -122,8 +122,4 @@ async function send(url: string, init: RequestInit, token: string, options: Grou
     });
   }
   return response;
-}
-
-function withTrailingSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
 }

@@ -1,7 +1,7 @@
 import { TeamsError } from '../errors.js';
-import { defaultGraphBaseUrl } from '../session/defaults.js';
 import type { SessionApi } from '../session/types.js';
 import { type CallTarget, parseCallTarget, rejectSelfCall } from './call-target.js';
+import { graphBaseUrl } from './graph-base-url.js';
 
 /** The fields of Microsoft Graph's `user` resource that a call needs. */
 interface GraphUser {
@@ -48,8 +48,7 @@ export async function resolveCallTarget(session: LookupSession, input: string, o
 }
 
 async function lookUpUser(session: LookupSession, userPrincipalName: string, options: ResolveOptions): Promise<GraphUser> {
-  const baseUrl = withTrailingSlash(session.options?.graphBaseUrl ?? defaultGraphBaseUrl);
-  const url = `${baseUrl}v1.0/users/${encodeURIComponent(userPrincipalName)}?$select=id,displayName,userPrincipalName`;
+  const url = `${graphBaseUrl(session)}v1.0/users/${encodeURIComponent(userPrincipalName)}?$select=id,displayName,userPrincipalName`;
   const token = await session.getGraphToken();
 
   let response: Response;
@@ -97,8 +96,4 @@ async function lookUpUser(session: LookupSession, userPrincipalName: string, opt
     );
   }
   return user as GraphUser;
-}
-
-function withTrailingSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
 }
