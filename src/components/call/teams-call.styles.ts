@@ -46,7 +46,9 @@ export const callStyles = css`
     margin: 0;
   }
 
-  .incoming {
+  /* The incoming-call box and the in-call panels (lobby, participants) share one look. */
+  .incoming,
+  .panel {
     display: grid;
     gap: 8px;
     padding: 12px;
@@ -55,7 +57,8 @@ export const callStyles = css`
     background: var(--_surface-alt);
   }
 
-  .incoming p {
+  .incoming p,
+  .panel p {
     margin: 0;
     font-weight: 600;
   }
@@ -133,20 +136,6 @@ export const callStyles = css`
     display: flex;
     align-items: center;
     gap: 6px;
-  }
-
-  .panel {
-    display: grid;
-    gap: 8px;
-    padding: 12px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface-alt);
-  }
-
-  .panel p {
-    margin: 0;
-    font-weight: 600;
   }
 
   .people {
