@@ -9,7 +9,11 @@ function sortModules() {
   return {
     name: 'sort-modules',
     packageLinkPhase({ customElementsManifest }) {
-      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      // Code-unit order, not localeCompare, so the result does not depend on the machine's locale.
+      customElementsManifest.modules.sort((a, b) => {
+        if (a.path === b.path) return 0;
+        return a.path < b.path ? -1 : 1;
+      });
     },
   };
 }
